@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace HubAspire.Generator.Cli;
+
+public static class ConsoleLogLines
+{
+    /// <summary>One line per message, without category noise: a command-line tool's output is read by people.</summary>
+    public static void AddConsoleLogLines(this IHostApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.IncludeScopes = false;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,38 @@
+using HubAspire.Generator.Generation;
+using Microsoft.Extensions.Logging;
+
+namespace HubAspire.Generator.Cli;
+
+/// <summary>Runs one generation and turns every foreseeable failure into one clear line and an exit code.</summary>
+public sealed class GenerateCommand(DatasetGenerator generator, ILogger<GenerateCommand> logger)
+{
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+    public const int InvalidArguments = 2;
+    public const int Cancelled = 130;
+
+    public async Task<int> RunAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await generator.GenerateAsync(request, cancellationToken);
+            return Succeeded;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Generation cancelled; nothing was published and the previous dataset (if any) is unchanged");
+            return Cancelled;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError("Cannot write the dataset under {Directory}: {Reason} Choose a writable --out directory with enough free space (about {Megabytes:N0} MB at this scale).",
+                request.DataDirectory, EndWithPeriod(e.Message), Math.Ceiling(EstimatedMegabytes(request.Scale)));
+            return Failed;
+        }
+    }
+
+    /// <summary>Measured output size at scale 1.0, rounded up, plus headroom; grows linearly with scale.</summary>
+    private static double EstimatedMegabytes(double scale) => Math.Max(1, 150 * scale);
+
+    private static string EndWithPeriod(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using HubAspire.Generator.Generation;
+
+namespace HubAspire.Generator.Cli;
+
+/// <summary>The generator's command line: parsed strictly, so a typo is an error rather than a silent default.</summary>
+public static class GeneratorOptions
+{
+    public const string Usage = """
+        Usage: HubAspire.Generator [--scale <n>] [--seed <n>] [--out <dir>] [--force] [--workers <n>]
+          --scale    fraction of the 4.85M rows of scale 1.0, in (0, 100]   (default 1.0)
+          --seed     random seed, a non-negative integer                     (default 42)
+          --out      data directory; the dataset goes to <out>/raw           (default: data at the repository root)
+          --force    regenerate even if a dataset with this seed and scale exists
+          --workers  files written at once; never changes the output        (default: number of cores)
+        """;
+
+    /// <summary>Parsed options, or why they are wrong (<see cref="ParseResult.Error"/>), or a request for help.</summary>
+    public sealed record ParseResult(GenerationRequest? Request, string? Error, bool HelpRequested = false);
+
+    public static ParseResult Parse(IReadOnlyList<string> args, string defaultDataDirectory)
+    {
+        var scale = GenerationRequest.DefaultScale;
+        var seed = GenerationRequest.DefaultSeed;
+        var output = defaultDataDirectory;
+        var force = false;
+        var workers = Environment.ProcessorCount;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inlineValue) = SplitOption(args[i]);
+            string? Value()
+            {
+                if (inlineValue is not null)
+                {
+                    return inlineValue;
+                }
+
+                return i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            }
+
+            switch (name)
+            {
+                case "--help" or "-h":
+                    return new ParseResult(null, null, HelpRequested: true);
+                case "--force":
+                    force = true;
+                    break;
+                case "--scale":
+                    var scaleText = Value();
+                    if (!double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out scale)
+                        || !double.IsFinite(scale) || scale <= 0 || scale > GenerationRequest.MaxScale)
+                    {
+                        return Fail($"--scale must be a number greater than 0 and at most {GenerationRequest.MaxScale} (got {Describe(scaleText)})");
+                    }
+
+                    break;
+                case "--seed":
+                    var seedText = Value();
+                    if (!long.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
+                    {
+                        return Fail($"--seed must be a non-negative integer (got {Describe(seedText)})");
+                    }
+
+                    break;
+                case "--out":
+                    var outText = Value();
+                    if (string.IsNullOrWhiteSpace(outText))
+                    {
+                        return Fail("--out needs a directory path");
+                    }
+
+                    output = outText;
+                    break;
+                case "--workers":
+                    var workersText = Value();
+                    if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
+                    {
+                        return Fail($"--workers must be a positive integer (got {Describe(workersText)})");
+                    }
+
+                    break;
+                default:
+                    return Fail($"unknown option '{args[i]}'");
+            }
+        }
+
+        return new ParseResult(new GenerationRequest(Path.GetFullPath(output), scale, seed, force, workers), null);
+    }
+
+    private static (string Name, string? Value) SplitOption(string arg)
+    {
+        var equals = arg.IndexOf('=');
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+
+    private static string Describe(string? value) => value is null ? "nothing" : $"'{value}'";
+
+    private static ParseResult Fail(string error) => new(null, error);
+}

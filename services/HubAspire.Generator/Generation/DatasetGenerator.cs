@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets;
+using HubAspire.Datasets.Manifest;
+using HubAspire.Datasets.Parquet;
+using HubAspire.Generator.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace HubAspire.Generator.Generation;
+
+/// <summary>Outcome of a generation: the dataset's manifest and whether an existing one was reused.</summary>
+public sealed record GenerationResult(DatasetManifest Manifest, string DatasetDirectory, bool Reused);
+
+/// <summary>
+/// Writes the raw dataset: every file of the plan, several at a time, into a hidden stage;
+/// then the manifest; then the stage replaces <c>raw/</c> in one move. Output depends only on
+/// seed and scale: each row group draws from its own random stream, whatever thread writes it.
+/// </summary>
+public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
+{
+    static DatasetGenerator()
+    {
+        // A row group's random stream is keyed by its index within the entity, so files must
+        // start on row-group boundaries.
+        Debug.Assert(DatasetLayout.MaxRowsPerFile % GenerationPlan.RowsPerRowGroup == 0);
+    }
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var datasetDirectory = new DatasetLayout(request.DataDirectory).RawDirectory;
+        if (!request.Force && FindReusable(request, datasetDirectory) is { } existing)
+        {
+            logger.LogInformation(
+                "Reusing the dataset in {Directory}: {Rows:N0} rows, seed {Seed}, scale {Scale}, generator {Version} (pass --force to regenerate)",
+                datasetDirectory, existing.TotalRows, existing.Seed, existing.Scale, existing.GeneratorVersion);
+            return new GenerationResult(existing, datasetDirectory, Reused: true);
+        }
+
+        using var run = GeneratorTelemetry.Source.StartActivity("generate dataset");
+        run?.SetTag("hubaspire.seed", request.Seed);
+        run?.SetTag("hubaspire.scale", request.Scale);
+
+        var counts = new EntityCounts(request.Scale);
+        var files = GenerationPlan.Files(counts);
+        var totalRows = files.Sum(f => f.Rows);
+        logger.LogInformation("Generating {Rows:N0} rows (scale {Scale}, seed {Seed}) into {Directory} with {Workers} worker(s)",
+            totalRows, request.Scale, request.Seed, datasetDirectory, request.Workers);
+
+        using var stage = StagedDirectory.Create(datasetDirectory);
+        foreach (var entity in CrmSchema.Entities)
+        {
+            Directory.CreateDirectory(Path.Combine(stage.Path, entity.Name));
+        }
+
+        using var progress = new GenerationProgress(logger, totalRows);
+        var keyed = new KeyedRandom(request.Seed, counts);
+        var entities = files.GroupBy(f => f.Generator.Schema.Name)
+            .ToDictionary(g => g.Key, g => new EntityTracker(g.Key, g.Count(), run));
+        var written = new ManifestFile[files.Count];
+
+        // Largest files first, so the last ones to finish are short and the cores stay busy.
+        var schedule = files.Select((file, index) => (file, index)).OrderByDescending(f => f.file.Rows);
+        await Parallel.ForEachAsync(schedule,
+            new ParallelOptions { MaxDegreeOfParallelism = request.Workers, CancellationToken = cancellationToken },
+            async (item, token) =>
+            {
+                var tracker = entities[item.file.Generator.Schema.Name];
+                using (var span = GeneratorTelemetry.Source.StartActivity("write " + item.file.RelativePath, ActivityKind.Internal, tracker.StartFile()))
+                {
+                    span?.SetTag("hubaspire.rows", item.file.Rows);
+                    written[item.index] = await WriteFileAsync(item.file, stage.Path, request.Seed, keyed, progress, token);
+                }
+
+                if (tracker.FinishFile(item.file.Rows) is { } elapsed)
+                {
+                    progress.EntityFinished(tracker.Name, tracker.Rows, elapsed);
+                }
+            });
+
+        var manifest = new DatasetManifest(
+            CrmSchema.Version,
+            GeneratorVersion.Current,
+            request.Seed,
+            request.Scale,
+            DateTimeOffset.UtcNow,
+            run?.Id,
+            CrmSchema.Entities.Select(entity =>
+            {
+                var entityFiles = written.Where(f => f.Path.StartsWith(entity.Name + "/", StringComparison.Ordinal)).ToList();
+                return new ManifestEntity(entity.Name, entityFiles.Sum(f => f.Rows), entityFiles);
+            }).ToList());
+        manifest.WriteAtomically(stage.Path);
+        stage.Publish();
+
+        var seconds = progress.Elapsed.TotalSeconds;
+        GeneratorTelemetry.RunDuration.Record(seconds);
+        logger.LogInformation("Dataset ready in {Directory}: {Rows:N0} rows, {Megabytes:N1} MB, in {Seconds:F2} s ({RowsPerSecond:N0} rows/s)",
+            datasetDirectory, totalRows, written.Sum(f => f.Bytes) / 1e6, seconds, totalRows / Math.Max(seconds, 1e-6));
+        return new GenerationResult(manifest, datasetDirectory, Reused: false);
+    }
+
+    /// <summary>The existing dataset when it was made by this generator version from the same seed and scale, and is intact.</summary>
+    private DatasetManifest? FindReusable(GenerationRequest request, string datasetDirectory)
+    {
+        DatasetManifest? manifest;
+        try
+        {
+            manifest = DatasetManifest.TryRead(datasetDirectory);
+        }
+        catch (InvalidDataException e)
+        {
+            logger.LogWarning("Ignoring the existing dataset: {Reason}", e.Message);
+            return null;
+        }
+
+        var matches = manifest is not null
+            && manifest.Seed == request.Seed
+            && manifest.Scale.Equals(request.Scale)
+            && manifest.GeneratorVersion == GeneratorVersion.Current
+            && manifest.SchemaVersion == CrmSchema.Version;
+        if (!matches)
+        {
+            return null;
+        }
+
+        var intact = manifest!.Entities.SelectMany(e => e.Files).All(file =>
+        {
+            var info = new FileInfo(Path.Combine(datasetDirectory, file.Path));
+            return info.Exists && info.Length == file.Bytes;
+        });
+        if (!intact)
+        {
+            logger.LogWarning("The dataset in {Directory} matches but its files differ from its manifest; regenerating", datasetDirectory);
+        }
+
+        return intact ? manifest : null;
+    }
+
+    private static async Task<ManifestFile> WriteFileAsync(
+        FilePlan file, string stageDirectory, long seed, KeyedRandom keyed, GenerationProgress progress, CancellationToken cancellationToken)
+    {
+        var schema = file.Generator.Schema;
+        var path = Path.Combine(stageDirectory, file.RelativePath);
+        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
+        await using (var writer = await ParquetTableWriter.CreateAsync(schema, stream, cancellationToken))
+        {
+            var batch = new ColumnBatch(schema, (int)Math.Min(GenerationPlan.RowsPerRowGroup, file.Rows));
+            for (long offset = 0; offset < file.Rows; offset += GenerationPlan.RowsPerRowGroup)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var count = (int)Math.Min(GenerationPlan.RowsPerRowGroup, file.Rows - offset);
+                var firstRow = file.FirstRow + offset;
+                var random = new RandomStream(seed, file.EntityIndex, firstRow / GenerationPlan.RowsPerRowGroup);
+                file.Generator.Fill(batch, firstRow + 1, count, ref random, keyed);
+                await writer.WriteRowGroupAsync(batch, cancellationToken);
+                progress.RowGroupWritten(schema.Name, count);
+            }
+        }
+
+        // On disk before the manifest names it.
+        stream.Flush(flushToDisk: true);
+        return new ManifestFile(file.RelativePath, file.Rows, stream.Length);
+    }
+
+    /// <summary>An entity's span and clock: from its first file's start to its last file's end.</summary>
+    private sealed class EntityTracker(string name, int files, Activity? run)
+    {
+        private readonly Lock _lock = new();
+        private Activity? _span;
+        private Stopwatch? _clock;
+        private int _remaining = files;
+        private long _rows;
+
+        public string Name => name;
+
+        public long Rows => Interlocked.Read(ref _rows);
+
+        /// <summary>Starts the entity's span with its first file; returns the parent for the file's span.</summary>
+        public ActivityContext StartFile()
+        {
+            lock (_lock)
+            {
+                _clock ??= Stopwatch.StartNew();
+                _span ??= GeneratorTelemetry.Source.StartActivity("generate " + name, ActivityKind.Internal, run?.Context ?? default);
+                return _span?.Context ?? default;
+            }
+        }
+
+        /// <summary>Counts a finished file; returns the entity's duration when it was the last one.</summary>
+        public TimeSpan? FinishFile(long rows)
+        {
+            Interlocked.Add(ref _rows, rows);
+            if (Interlocked.Decrement(ref _remaining) > 0)
+            {
+                return null;
+            }
+
+            _span?.SetTag("hubaspire.rows", Rows);
+            _span?.Stop();
+            return _clock!.Elapsed;
+        }
+    }
+}
