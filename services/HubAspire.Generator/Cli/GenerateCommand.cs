@@ -31,8 +31,8 @@ public sealed class GenerateCommand(DatasetGenerator generator, ILogger<Generate
         }
     }
 
-    /// <summary>Measured output size at scale 1.0, rounded up, plus headroom; grows linearly with scale.</summary>
-    private static double EstimatedMegabytes(double scale) => Math.Max(1, 150 * scale);
+    /// <summary>Output at scale 1.0 measures about 80 MB; rounded up, growing linearly with scale.</summary>
+    private static double EstimatedMegabytes(double scale) => Math.Max(1, 100 * scale);
 
     private static string EndWithPeriod(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 }
