@@ -94,8 +94,10 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
 
         var seconds = progress.Elapsed.TotalSeconds;
         GeneratorTelemetry.RunDuration.Record(seconds);
-        logger.LogInformation("Dataset ready in {Directory}: {Rows:N0} rows, {Megabytes:N1} MB, in {Seconds:F2} s ({RowsPerSecond:N0} rows/s)",
-            datasetDirectory, totalRows, written.Sum(f => f.Bytes) / 1e6, seconds, totalRows / Math.Max(seconds, 1e-6));
+        logger.LogInformation(
+            "Dataset ready in {Directory}: {Rows:N0} rows, {Megabytes:N1} MB, in {Seconds:F2} s ({RowsPerSecond:N0} rows/s), peak memory {PeakMegabytes:N0} MB",
+            datasetDirectory, totalRows, written.Sum(f => f.Bytes) / 1e6, seconds, totalRows / Math.Max(seconds, 1e-6),
+            Process.GetCurrentProcess().PeakWorkingSet64 / 1e6);
         return new GenerationResult(manifest, datasetDirectory, Reused: false);
     }
 
