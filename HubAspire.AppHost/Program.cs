@@ -1,0 +1,18 @@
+using HubAspire.AppHost.Generator;
+using HubAspire.AppHost.Postgres;
+using HubAspire.AppHost.Startup;
+
+// No PostgreSQL provider, or a bad setting: one line saying what to do, exit code 1.
+AppHostStartupException.ReportAsOneLineWhenUnhandled();
+
+var builder = DistributedApplication.CreateBuilder(args);
+var dataDirectory = builder.GetDataDirectory();
+
+// Infrastructure: PostgreSQL (container or the machine's binaries) with the aggregate store's
+// database, which the ETL and the API will reference.
+var aggregateStore = builder.AddAggregateStore(dataDirectory);
+
+// Services, in data-flow order.
+builder.AddGenerator(dataDirectory);
+
+builder.Build().Run();

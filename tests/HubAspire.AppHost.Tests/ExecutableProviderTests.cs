@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Aspire.Hosting.ApplicationModel;
+
+namespace HubAspire.AppHost.Tests;
+
+/// <summary>One AppHost with <c>Postgres:Provider=executable</c>, shared by the tests of this class.</summary>
+public sealed class ExecutableProviderApp : IAsyncLifetime
+{
+    public AppHostRun Run { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() =>
+        Run = await AppHostRun.StartAsync("executable", [], TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync() => Run?.DisposeAsync() ?? ValueTask.CompletedTask;
+}
+
+/// <summary>PostgreSQL from the machine's binaries, started by the AppHost.</summary>
+public sealed class ExecutableProviderTests(ExecutableProviderApp app) : IClassFixture<ExecutableProviderApp>
+{
+    [Fact]
+    public async Task The_hubaspire_database_answers_queries()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var version = await DatabaseRoundTrip.AssertAnswersAsync(await app.Run.GetDatabaseConnectionStringAsync(cancellationToken), cancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine(version);
+    }
+
+    [Fact]
+    public void The_cluster_lives_in_the_configured_data_directory()
+    {
+        var cluster = Path.Combine(app.Run.DataDirectory, "postgres");
+
+        Assert.True(File.Exists(Path.Combine(cluster, "PG_VERSION")), $"no cluster in {cluster}");
+        Assert.True(File.Exists(Path.Combine(cluster, "postmaster.pid")), "the server is not running on it");
+    }
+
+    [Fact]
+    public async Task The_generator_runs_to_completion_into_the_data_directory()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AppHostRun.StartTimeout);
+
+        var finished = await app.Run.App.ResourceNotifications.WaitForResourceAsync(
+            "generator", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+
+        Assert.Equal(KnownResourceStates.Finished, finished.Snapshot.State?.Text);
+        Assert.Equal(0, finished.Snapshot.ExitCode);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(
+            Path.Combine(app.Run.DataDirectory, "raw", "_manifest.json"), cancellationToken));
+        Assert.Equal(42, manifest.RootElement.GetProperty("seed").GetInt32());
+        Assert.Equal(double.Parse(AppHostRun.GeneratorScale, System.Globalization.CultureInfo.InvariantCulture),
+            manifest.RootElement.GetProperty("scale").GetDouble());
+    }
+}
