@@ -41,7 +41,8 @@ public sealed class ProviderChoiceTests
     [Fact]
     public async Task Auto_without_an_engine_or_binaries_fails_at_once_naming_both()
     {
-        var error = await CreateFailsAsync(["Postgres:Provider=auto", NoEngine, NoBinaries]);
+        // An empty image setting means Aspire's default, whatever the environment (CI sets one).
+        var error = await CreateFailsAsync(["Postgres:Provider=auto", "Postgres:Image=", NoEngine, NoBinaries]);
 
         Assert.Equal(
             $"PostgreSQL cannot start: no container engine answers at unix:///nonexistent/docker.sock and no PostgreSQL server binaries were found in Postgres:BinDirectory=/nonexistent/postgresql/bin. Install Docker (with the image {PostgresSettings.AspireDefaultImage}), or install the PostgreSQL server binaries (initdb, postgres; e.g. apt-get install postgresql).",
