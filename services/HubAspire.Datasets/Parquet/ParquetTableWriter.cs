@@ -28,8 +28,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
             CompressionMethod = CompressionMethod.Snappy,
             // The library pools its page buffers without limit by default; cap what it keeps
             // idle so memory stays at the working set of a row group or two.
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 64 << 20,
+            MaximumSmallPoolFreeBytes = 4 << 20,
+            MaximumLargePoolFreeBytes = 16 << 20,
         };
         foreach (var (column, field) in schema.Columns.Zip(fields))
         {

@@ -15,7 +15,7 @@ public sealed record FilePlan(IEntityGenerator Generator, int EntityIndex, int F
 public static class GenerationPlan
 {
     /// <summary>Rows per row group: large enough for good compression, small enough to bound memory.</summary>
-    public const int RowsPerRowGroup = 250_000;
+    public const int RowsPerRowGroup = 125_000;
 
     public static readonly IReadOnlyList<IEntityGenerator> Generators =
     [
