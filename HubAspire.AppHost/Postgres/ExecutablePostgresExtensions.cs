@@ -1,4 +1,4 @@
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;

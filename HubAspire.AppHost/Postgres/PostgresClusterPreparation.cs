@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 using Microsoft.Extensions.Logging;
 
 namespace HubAspire.AppHost.Postgres;

@@ -1,6 +1,5 @@
-using HubAspire.AppHost.Containers;
 using HubAspire.AppHost.Startup;
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 
 namespace HubAspire.AppHost.Postgres;
 

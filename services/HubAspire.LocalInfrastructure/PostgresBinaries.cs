@@ -1,9 +1,9 @@
-namespace HubAspire.Postgres;
+namespace HubAspire.LocalInfrastructure;
 
 /// <summary>
-/// Finds the machine's PostgreSQL server binaries and says how to start them. Shared (as a
-/// linked source file) by the AppHost's executable provider and the tests' local-cluster
-/// fixture, so both follow one rule. Deliberately free of Aspire and test dependencies.
+/// Finds the machine's PostgreSQL server binaries and says how to start them. Used by the
+/// AppHost's executable provider and the tests' local-cluster fixture alike, so both follow one
+/// rule.
 /// </summary>
 public sealed record PostgresBinaries(string BinDirectory)
 {

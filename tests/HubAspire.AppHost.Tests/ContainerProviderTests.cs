@@ -1,5 +1,5 @@
-using HubAspire.AppHost.Containers;
 using HubAspire.AppHost.Postgres;
+using HubAspire.LocalInfrastructure;
 
 namespace HubAspire.AppHost.Tests;
 

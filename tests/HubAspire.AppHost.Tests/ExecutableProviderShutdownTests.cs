@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 
 namespace HubAspire.AppHost.Tests;
 

@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HubAspire.AppHost.Postgres;
 using HubAspire.AppHost.Startup;
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 
 namespace HubAspire.AppHost.Tests;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HubAspire.LocalInfrastructure;
 using HubAspire.Testing.Postgres;
 
 namespace HubAspire.Store.Tests.Postgres;
@@ -30,7 +31,7 @@ public sealed class ContainerBackendTests
         var unavailable = TestPostgresServer.WhyUnavailable(PostgresBackend.Container);
         Assert.SkipWhen(unavailable is not null, $"Container backend not tested: {unavailable}.");
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(5))!;
+        using var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(5));
 
         var server = (ContainerPostgresServer)await TestPostgresServer.StartAsync(PostgresBackend.Container, cancellationToken);
         var id = server.ContainerId;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using HubAspire.LocalInfrastructure;
 using Testcontainers.PostgreSql;
 
 namespace HubAspire.Testing.Postgres;
@@ -41,7 +42,8 @@ public sealed class ContainerPostgresServer : TestPostgresServer
 
     internal static async Task<ContainerPostgresServer> StartAsync(string image, CancellationToken cancellationToken)
     {
-        await PrepareEnvironmentAsync(cancellationToken);
+        using var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(5));
+        await PrepareEnvironmentAsync(engine, cancellationToken);
         if (Interlocked.Exchange(ref ownContainersRegistered, 1) == 0)
         {
             // Also catches a container the engine created while its start was interrupted, before
@@ -70,7 +72,7 @@ public sealed class ContainerPostgresServer : TestPostgresServer
                 ? $"it did not become ready within {StartTimeout.TotalSeconds:0} s"
                 : e.Message.Trim().TrimEnd('.');
             throw new InvalidOperationException(
-                $"Could not start a PostgreSQL container from image '{image}' on {DockerEngine.DescribeEndpoint()}: {why}. " +
+                $"Could not start a PostgreSQL container from image '{image}' on {engine.Endpoint}: {why}. " +
                 $"Set {TestPostgresSettings.ImageVariable} to an image the engine has (docker image ls) or can pull.", e);
         }
 
@@ -86,15 +88,14 @@ public sealed class ContainerPostgresServer : TestPostgresServer
     /// and starts a reaper whose image may not be pullable. Both are process-wide settings read
     /// when Testcontainers first builds its client, so set them (unless the user did) before that.
     /// </summary>
-    private static async Task PrepareEnvironmentAsync(CancellationToken cancellationToken)
+    private static async Task PrepareEnvironmentAsync(DockerEngine engine, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED")))
         {
             Environment.SetEnvironmentVariable("TESTCONTAINERS_RYUK_DISABLED", "true");
         }
 
-        using var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(5));
-        if (engine is null)
+        if (!engine.TransportSupported)
         {
             return;
         }
@@ -146,7 +147,7 @@ public sealed class ContainerPostgresServer : TestPostgresServer
     private static void RemoveOwnContainers()
     {
         using var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(10));
-        if (engine is null)
+        if (!engine.TransportSupported)
         {
             return;
         }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 using Npgsql;
 
 namespace HubAspire.Testing.Postgres;

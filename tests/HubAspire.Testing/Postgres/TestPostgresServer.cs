@@ -1,4 +1,4 @@
-using HubAspire.Postgres;
+using HubAspire.LocalInfrastructure;
 using Npgsql;
 
 namespace HubAspire.Testing.Postgres;
@@ -66,12 +66,13 @@ public abstract class TestPostgresServer : IAsyncDisposable
         var image = TestPostgresSettings.ImageFromEnvironment();
         var binaries = PostgresBinaries.Find();
 
-        var endpoint = DockerEngine.DescribeEndpoint();
+        string endpoint;
         var engineAnswers = false;
         var imagePresent = false;
         using (var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(1)))
         {
-            if (requested != PostgresBackend.Local && engine is not null && await engine.PingAsync(cancellationToken))
+            endpoint = engine.Endpoint;
+            if (requested != PostgresBackend.Local && await engine.PingAsync(cancellationToken))
             {
                 engineAnswers = true;
                 imagePresent = await engine.HasImageAsync(image, cancellationToken);
@@ -100,14 +101,24 @@ public abstract class TestPostgresServer : IAsyncDisposable
     /// Null when <paramref name="backend"/> can run on this machine, else why not. For
     /// <c>Assert.SkipWhen</c> in tests that prove one backend.
     /// </summary>
-    public static string? WhyUnavailable(PostgresBackend backend) => backend switch
+    public static string? WhyUnavailable(PostgresBackend backend)
     {
-        PostgresBackend.Container when !DockerEngine.Answers() =>
-            $"no Docker engine answered at {DockerEngine.DescribeEndpoint()} (GET /_ping); start dockerd or set DOCKER_HOST",
-        PostgresBackend.Local when PostgresBinaries.Find() is null =>
-            "no PostgreSQL server binaries (initdb, postgres) on PATH or under /usr/lib/postgresql/*/bin; install postgresql-15",
-        _ => null,
-    };
+        switch (backend)
+        {
+            case PostgresBackend.Container:
+                using (var engine = DockerEngine.FromEnvironment(TimeSpan.FromSeconds(1)))
+                {
+                    return engine.Answers()
+                        ? null
+                        : $"no Docker engine answered at {engine.Endpoint} (GET /_ping); start dockerd or set DOCKER_HOST";
+                }
+
+            case PostgresBackend.Local when PostgresBinaries.Find() is null:
+                return "no PostgreSQL server binaries (initdb, postgres) on PATH or under /usr/lib/postgresql/*/bin; install postgresql-15";
+            default:
+                return null;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
