@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HubAspire.AppHost.Postgres;
 using HubAspire.LocalInfrastructure;
+using HubAspire.Testing.Cleanup;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -158,24 +159,5 @@ public sealed class AppHostRun : IAsyncDisposable
         return directory;
     }
 
-    private static void DeleteDataDirectory(string directory)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-
-                return;
-            }
-            catch (IOException) when (attempt < 10)
-            {
-                // A server process may still be unlinking its files a moment after it exits.
-                Thread.Sleep(200);
-            }
-        }
-    }
+    private static void DeleteDataDirectory(string directory) => Directories.DeleteWithRetries(directory, TimeSpan.FromMilliseconds(200));
 }

@@ -1,5 +1,6 @@
 using HubAspire.AppHost.Postgres;
 using HubAspire.LocalInfrastructure;
+using HubAspire.Testing.Postgres;
 
 namespace HubAspire.AppHost.Tests;
 
@@ -10,22 +11,20 @@ namespace HubAspire.AppHost.Tests;
 /// </summary>
 public sealed class ContainerProviderTests
 {
-    public const string ImageVariable = "HUBASPIRE_TEST_POSTGRES_IMAGE";
-
     [Fact]
     public async Task The_hubaspire_database_answers_queries_in_a_container()
     {
-        var configuredImage = Environment.GetEnvironmentVariable(ImageVariable) is { Length: > 0 } value ? value.Trim() : null;
+        var configuredImage = Environment.GetEnvironmentVariable(TestPostgresSettings.ImageVariable) is { Length: > 0 } value ? value.Trim() : null;
         var image = configuredImage ?? PostgresSettings.AspireDefaultImage;
-        using (var engine = DockerEngine.At(Environment.GetEnvironmentVariable("DOCKER_HOST")))
+        using (var engine = DockerEngine.FromEnvironment())
         {
             Assert.SkipUnless(engine.Answers(), $"No Docker engine answers at {engine.Endpoint}.");
             if (!engine.HasImage(image))
             {
                 // A named image was meant to be there (CI builds it): its absence is a failure.
                 // Aspire's default may simply not have been pulled on this machine.
-                Assert.SkipWhen(configuredImage is null, $"Image {image} is not present at {engine.Endpoint}; set {ImageVariable} or pull it.");
-                Assert.Fail($"{ImageVariable}={image}, but the engine at {engine.Endpoint} does not hold it.");
+                Assert.SkipWhen(configuredImage is null, $"Image {image} is not present at {engine.Endpoint}; set {TestPostgresSettings.ImageVariable} or pull it.");
+                Assert.Fail($"{TestPostgresSettings.ImageVariable}={image}, but the engine at {engine.Endpoint} does not hold it.");
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HubAspire.LocalInfrastructure;
+using HubAspire.Testing.Cleanup;
 
 namespace HubAspire.AppHost.Tests;
 

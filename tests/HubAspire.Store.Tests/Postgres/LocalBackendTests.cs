@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using HubAspire.Testing.Cleanup;
 using HubAspire.Testing.Postgres;
 using Npgsql;
 
@@ -36,7 +37,7 @@ public sealed class LocalBackendTests
         var cluster = (LocalPostgresCluster)await TestPostgresServer.StartAsync(PostgresBackend.Local, cancellationToken);
         var root = cluster.RootDirectory;
         Assert.True(Directory.Exists(Path.Combine(root, "data")));
-        Assert.NotEmpty(ProcessesMentioning(root)); // the postmaster; its helpers retitle themselves
+        Assert.NotEmpty(Processes.Using(root)); // the postmaster; its helpers retitle themselves
         var helpers = ChildrenOf(cluster.ProcessId);
         Assert.NotEmpty(helpers); // checkpointer, walwriter, ...
 
@@ -49,7 +50,7 @@ public sealed class LocalBackendTests
         TestContext.Current.TestOutputHelper?.WriteLine($"stopped and removed in {clock.ElapsedMilliseconds} ms");
 
         Assert.False(File.Exists($"/proc/{cluster.ProcessId}/cmdline"), $"postmaster {cluster.ProcessId} still runs");
-        Assert.Empty(ProcessesMentioning(root));
+        Assert.Empty(Processes.Using(root));
         Assert.All(helpers, pid => Assert.False(IsPostgres(pid), $"PostgreSQL helper {pid} still runs"));
         Assert.False(Directory.Exists(root), $"{root} still exists");
         using var client = new TcpClient();
@@ -88,26 +89,4 @@ public sealed class LocalBackendTests
             return false;
         }
     }
-
-    /// <summary>Processes whose command line names <paramref name="directory"/>; the postmaster's names its data directory.</summary>
-    private static List<string> ProcessesMentioning(string directory) =>
-        Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d =>
-            {
-                try
-                {
-                    return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ');
-                }
-                catch (IOException)
-                {
-                    return "";
-                }
-                catch (UnauthorizedAccessException)
-                {
-                    return "";
-                }
-            })
-            .Where(cmdline => cmdline.Contains(directory, StringComparison.Ordinal))
-            .ToList();
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using HubAspire.LocalInfrastructure;
+using HubAspire.Testing.Cleanup;
 using Testcontainers.PostgreSql;
 
 namespace HubAspire.Testing.Postgres;
@@ -132,7 +132,7 @@ public sealed class ContainerPostgresServer : TestPostgresServer
                 if (labels.TryGetValue(OwnerLabel, out var owner)
                     && owner.StartsWith(prefix, StringComparison.Ordinal)
                     && int.TryParse(owner[prefix.Length..], out var pid)
-                    && !IsRunning(pid))
+                    && !Processes.IsRunning(pid))
                 {
                     await engine.RemoveContainerAsync(id, cancellationToken);
                 }
@@ -160,19 +160,6 @@ public sealed class ContainerPostgresServer : TestPostgresServer
             {
                 engine.RemoveContainerAsync(id, CancellationToken.None).GetAwaiter().GetResult();
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 }

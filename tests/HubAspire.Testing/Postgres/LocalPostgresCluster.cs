@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using HubAspire.LocalInfrastructure;
+using HubAspire.Testing.Cleanup;
 using Npgsql;
 
 namespace HubAspire.Testing.Postgres;
@@ -292,7 +293,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         {
             var rest = Path.GetFileName(directory)[DirectoryPrefix.Length..];
             var dash = rest.IndexOf('-');
-            if (dash <= 0 || !int.TryParse(rest[..dash], out var owner) || IsRunning(owner))
+            if (dash <= 0 || !int.TryParse(rest[..dash], out var owner) || Processes.IsRunning(owner))
             {
                 continue;
             }
@@ -318,19 +319,6 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             {
                 // Another user's leftovers; not ours to remove.
             }
-        }
-    }
-
-    private static bool IsRunning(int processId)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 
@@ -382,26 +370,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         }
     }
 
-    private static void DeleteDirectory(string directory)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                if (Directory.Exists(directory))
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-
-                return;
-            }
-            catch (IOException) when (attempt < 10)
-            {
-                // A backend may still be unlinking its files for a moment after the postmaster exits.
-                Thread.Sleep(100);
-            }
-        }
-    }
+    private static void DeleteDirectory(string directory) => Directories.DeleteWithRetries(directory, TimeSpan.FromMilliseconds(100));
 
     // DllImport rather than LibraryImport: a blittable signature needs no marshalling code and so
     // no unsafe blocks in this project.

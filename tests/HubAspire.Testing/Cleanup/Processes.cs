@@ -1,12 +1,13 @@
 using System.Diagnostics;
 
-namespace HubAspire.AppHost.Tests;
+namespace HubAspire.Testing.Cleanup;
 
-/// <summary>Which processes mention a path on their command line (Linux <c>/proc</c>).</summary>
+/// <summary>Which processes still run, and which mention a path on their command line (Linux <c>/proc</c>).</summary>
 public static class Processes
 {
     public sealed record Info(int Id, string CommandLine);
 
+    /// <summary>The processes, other than this one, whose command line contains <paramref name="path"/>.</summary>
     public static IReadOnlyList<Info> Using(string path)
     {
         var found = new List<Info>();
@@ -50,6 +51,20 @@ public static class Processes
             {
                 // Already gone.
             }
+        }
+    }
+
+    /// <summary>True while the process <paramref name="processId"/> runs (on this machine).</summary>
+    public static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 }
