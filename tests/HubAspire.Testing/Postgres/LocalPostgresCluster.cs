@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using HubAspire.LocalInfrastructure;
 using HubAspire.Testing.Cleanup;
 using Npgsql;
@@ -22,8 +20,6 @@ public sealed class LocalPostgresCluster : TestPostgresServer
     public const string DirectoryPrefix = "hubaspire-pg-";
 
     private const string Superuser = "postgres";
-    private const int SigInt = 2;
-    private const int SigQuit = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(15);
 
@@ -68,10 +64,10 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             throw new PlatformNotSupportedException("The local PostgreSQL cluster runs on Linux and macOS; use the container backend on Windows.");
         }
 
-        var tempRoot = TempRoot();
+        var tempRoot = LocalClusterDirectories.TempRoot();
         if (Interlocked.Exchange(ref swept, 1) == 0)
         {
-            SweepOrphans(tempRoot);
+            LocalClusterDirectories.SweepOrphans(tempRoot);
         }
 
         var root = Path.Combine(tempRoot, $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}");
@@ -87,7 +83,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             }
             finally
             {
-                DeleteDirectory(root);
+                LocalClusterDirectories.Delete(root);
             }
         });
         try
@@ -95,11 +91,11 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             if (PostgresBinaries.MustDropRoot)
             {
-                await RunToEndAsync(("chown", [$"{PostgresBinaries.ServiceAccount}:", root]), root, null, cancellationToken);
+                await LoggedProcess.RunToEndAsync(("chown", [$"{PostgresBinaries.ServiceAccount}:", root]), root, null, cancellationToken);
             }
 
             var data = Path.Combine(root, "data");
-            await RunToEndAsync(
+            await LoggedProcess.RunToEndAsync(
                 PostgresBinaries.AsServiceUser(binaries.InitDb,
                     ["-D", data, "-U", Superuser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]),
                 root, p => running = p, cancellationToken);
@@ -110,7 +106,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             {
                 var port = FreePort();
                 var log = new ProcessLog();
-                var process = Start(
+                var process = LoggedProcess.Start(
                     PostgresBinaries.AsServiceUser(binaries.Postgres,
                     [
                         "-D", data, "-p", port.ToString(), "-k", root,
@@ -139,7 +135,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         }
         catch
         {
-            DeleteDirectory(root);
+            LocalClusterDirectories.Delete(root);
             exitCleanup.Dispose();
             throw;
         }
@@ -148,7 +144,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
     private protected override async ValueTask StopAsync()
     {
         await StopServerAsync();
-        DeleteDirectory(RootDirectory);
+        LocalClusterDirectories.Delete(RootDirectory);
     }
 
     /// <summary>The synchronous, bounded stop for <see cref="ProcessExitCleanup"/>.</summary>
@@ -158,7 +154,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         {
             if (!process.HasExited)
             {
-                _ = Kill(process.Id, SigInt);
+                PostmasterSignals.FastShutdown(process.Id);
                 if (!process.WaitForExit(TimeSpan.FromSeconds(5)))
                 {
                     process.Kill(entireProcessTree: true);
@@ -171,17 +167,14 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         }
     }
 
-    /// <summary>
-    /// SIGINT is PostgreSQL's fast shutdown: it ends open sessions (pooled connections would make
-    /// SIGTERM's smart shutdown wait forever) and exits after its children.
-    /// </summary>
+    /// <summary>A fast shutdown, so that open sessions cannot hold it up; killed when it takes too long.</summary>
     private async Task StopServerAsync()
     {
         try
         {
             if (!process.HasExited)
             {
-                _ = Kill(ProcessId, SigInt);
+                PostmasterSignals.FastShutdown(ProcessId);
                 using var timeout = new CancellationTokenSource(StopTimeout);
                 try
                 {
@@ -249,79 +242,6 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         Username = Superuser,
     }.ConnectionString;
 
-    /// <summary>
-    /// The system temp directory, unless we are root and the <c>postgres</c> user cannot reach it
-    /// (a TMPDIR under /root): then /tmp.
-    /// </summary>
-    private static string TempRoot()
-    {
-        var temp = Path.GetFullPath(Path.GetTempPath());
-        if (!PostgresBinaries.MustDropRoot)
-        {
-            return temp;
-        }
-
-        for (var directory = new DirectoryInfo(temp); directory is not null; directory = directory.Parent)
-        {
-            if (!directory.UnixFileMode.HasFlag(UnixFileMode.OtherExecute))
-            {
-                return "/tmp";
-            }
-        }
-
-        return temp;
-    }
-
-    /// <summary>
-    /// Removes clusters whose test process died without disposing them (killed runner, debugger
-    /// stopped): stops their postmaster, identified by its data directory on its command line, and
-    /// deletes the directory. Directories of live processes are left alone. Once per process.
-    /// </summary>
-    private static void SweepOrphans(string tempRoot)
-    {
-        IEnumerable<string> candidates;
-        try
-        {
-            candidates = Directory.EnumerateDirectories(tempRoot, DirectoryPrefix + "*").ToList();
-        }
-        catch (IOException)
-        {
-            return;
-        }
-
-        foreach (var directory in candidates)
-        {
-            var rest = Path.GetFileName(directory)[DirectoryPrefix.Length..];
-            var dash = rest.IndexOf('-');
-            if (dash <= 0 || !int.TryParse(rest[..dash], out var owner) || Processes.IsRunning(owner))
-            {
-                continue;
-            }
-
-            try
-            {
-                var pidFile = Path.Combine(directory, "data", "postmaster.pid");
-                if (File.Exists(pidFile)
-                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var postmaster)
-                    && File.Exists($"/proc/{postmaster}/cmdline")
-                    && File.ReadAllText($"/proc/{postmaster}/cmdline").Contains(directory, StringComparison.Ordinal))
-                {
-                    _ = Kill(postmaster, SigQuit);
-                    for (var i = 0; i < 50 && File.Exists($"/proc/{postmaster}/cmdline"); i++)
-                    {
-                        Thread.Sleep(100);
-                    }
-                }
-
-                DeleteDirectory(directory);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Another user's leftovers; not ours to remove.
-            }
-        }
-    }
-
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -329,76 +249,5 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static Process Start((string FileName, IReadOnlyList<string> Arguments) command, string workingDirectory, ProcessLog log)
-    {
-        var info = new ProcessStartInfo(command.FileName, command.Arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => log.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => log.Add(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task RunToEndAsync(
-        (string FileName, IReadOnlyList<string> Arguments) command, string workingDirectory, Action<Process>? started, CancellationToken cancellationToken)
-    {
-        var log = new ProcessLog();
-        using var process = Start(command, workingDirectory, log);
-        started?.Invoke(process);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"'{command.FileName} {string.Join(' ', command.Arguments)}' failed with exit code {process.ExitCode}:\n{log.Text}");
-        }
-    }
-
-    private static void DeleteDirectory(string directory) => Directories.DeleteWithRetries(directory, TimeSpan.FromMilliseconds(100));
-
-    // DllImport rather than LibraryImport: a blittable signature needs no marshalling code and so
-    // no unsafe blocks in this project.
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int processId, int signal);
-
     private sealed class PortTakenException : Exception;
-
-    /// <summary>The last lines a process wrote to stdout and stderr.</summary>
-    private sealed class ProcessLog
-    {
-        private const int Capacity = 60;
-        private readonly ConcurrentQueue<string> lines = new();
-
-        public string Text => string.Join('\n', lines);
-
-        public void Add(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lines.Enqueue(line);
-            while (lines.Count > Capacity)
-            {
-                lines.TryDequeue(out _);
-            }
-        }
-    }
 }
