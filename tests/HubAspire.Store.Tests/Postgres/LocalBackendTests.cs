@@ -7,34 +7,16 @@ using Npgsql;
 namespace HubAspire.Store.Tests.Postgres;
 
 /// <summary>The local-binaries backend, started explicitly whatever the default backend is.</summary>
-public sealed class LocalBackendTests
+public sealed class LocalBackendTests() : BackendTests<LocalPostgresCluster>(PostgresBackend.Local)
 {
     [Fact]
-    public async Task A_local_cluster_writes_and_reads_rows()
-    {
-        var unavailable = TestPostgresServer.WhyUnavailable(PostgresBackend.Local);
-        Assert.SkipWhen(unavailable is not null, $"Local backend not tested: {unavailable}.");
-        var cancellationToken = TestContext.Current.CancellationToken;
-
-        var clock = Stopwatch.StartNew();
-        await using var server = await TestPostgresServer.StartAsync(PostgresBackend.Local, cancellationToken);
-        var started = clock.Elapsed;
-        var connectionString = await server.CreateDatabaseAsync("local_round_trip", cancellationToken);
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{server.Backend} ({((LocalPostgresCluster)server).BinDirectory}), PostgreSQL {await RowRoundTrip.ServerVersionAsync(connectionString, cancellationToken)}, started in {started.TotalMilliseconds:0} ms");
-
-        Assert.Equal(PostgresBackend.Local, server.Backend);
-        await RowRoundTrip.AssertWritesAndReadsRowsAsync(connectionString, cancellationToken);
-    }
+    public Task A_local_cluster_writes_and_reads_rows() => AssertWritesAndReadsRowsAsync("local_round_trip");
 
     [Fact]
     public async Task A_disposed_local_cluster_leaves_no_process_no_directory_and_no_listener()
     {
-        var unavailable = TestPostgresServer.WhyUnavailable(PostgresBackend.Local);
-        Assert.SkipWhen(unavailable is not null, $"Local backend not tested: {unavailable}.");
         var cancellationToken = TestContext.Current.CancellationToken;
-
-        var cluster = (LocalPostgresCluster)await TestPostgresServer.StartAsync(PostgresBackend.Local, cancellationToken);
+        var cluster = await StartAsync(cancellationToken);
         var root = cluster.RootDirectory;
         Assert.True(Directory.Exists(Path.Combine(root, "data")));
         Assert.NotEmpty(Processes.Using(root)); // the postmaster; its helpers retitle themselves
@@ -57,6 +39,8 @@ public sealed class LocalBackendTests
         await Assert.ThrowsAsync<SocketException>(async () => await client.ConnectAsync("127.0.0.1", cluster.Port, cancellationToken));
         await connection.DisposeAsync();
     }
+
+    protected override string Source(LocalPostgresCluster server) => server.BinDirectory;
 
     private static List<int> ChildrenOf(int parent) =>
         Directory.EnumerateDirectories("/proc")
