@@ -9,7 +9,11 @@ public enum ReadAs
     /// <summary>Doubles: DOUBLE, FLOAT, and integers widened.</summary>
     Double,
 
-    /// <summary>Unix seconds (UTC, rounded down): INT64 TIMESTAMP in ms, µs or ns, or a legacy INT96 timestamp.</summary>
+    /// <summary>
+    /// Unix seconds, rounded down: INT64 TIMESTAMP in ms, µs or ns (also the legacy TIMESTAMP_MILLIS /
+    /// TIMESTAMP_MICROS annotations) or INT96. Timestamps not marked as UTC-adjusted (pandas' naive
+    /// datetimes) are taken as UTC. DATE and TIME columns are refused.
+    /// </summary>
     TimestampSeconds,
 
     /// <summary>UTF-8 strings as small integer codes per row group plus the distinct values.</summary>
