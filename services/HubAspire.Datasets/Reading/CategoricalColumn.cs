@@ -3,11 +3,14 @@ namespace HubAspire.Datasets.Reading;
 /// <summary>
 /// A string column of one row group as codes: <c>Values[Codes[row]]</c> is the row's string.
 /// Codes are dense, 0..Values.Count-1, numbered in order of first appearance within the row group.
+/// <see cref="Codes"/> is a view of a reused buffer (overwritten by the next read into the same
+/// <see cref="RowGroupColumns"/>); <see cref="Values"/> is the row group's own list and may be kept.
 /// </summary>
 public sealed class CategoricalColumn
 {
     private int[] _codes = [];
     private int _count;
+    private string[] _values = [];
 
     internal CategoricalColumn()
     {
@@ -15,7 +18,7 @@ public sealed class CategoricalColumn
 
     public ReadOnlySpan<int> Codes => _codes.AsSpan(0, _count);
 
-    public IReadOnlyList<string> Values => Coder.Values;
+    public IReadOnlyList<string> Values => _values;
 
     internal StringCoder Coder { get; } = new();
 
@@ -30,4 +33,7 @@ public sealed class CategoricalColumn
         Coder.Reset();
         return _codes.AsSpan(0, count);
     }
+
+    /// <summary>Takes the distinct values once the codes are filled (a few strings, shared across row groups).</summary>
+    internal void Complete() => _values = Coder.Values.ToArray();
 }

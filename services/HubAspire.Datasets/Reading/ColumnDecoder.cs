@@ -126,6 +126,7 @@ internal static class ColumnDecoder
         var column = read.Into.CategoricalFor(binding.Request);
         var codes = column.Prepare(read.RowCount);
         column.Coder.Encode(values.AsSpan(0, read.RowCount), codes, byIdentity: IsDictionaryEncoded(read, binding));
+        column.Complete();
 
         // Let the decoded characters go before the next row group is read.
         Array.Clear(values, 0, read.RowCount);

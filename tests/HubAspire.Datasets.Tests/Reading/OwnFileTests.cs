@@ -133,6 +133,11 @@ public sealed class OwnFileTests : IDisposable
 
         await source.ReadRowGroupAsync(0, [new("id", ReadAs.Int64), new("label", ReadAs.Categorical)], into, Ct);
         Assert.Equal(Groups[0].Select(r => r.Id), into.Int64("id").ToArray());
+        var firstLabels = into.Categorical("label").Values;
+
+        await source.ReadRowGroupAsync(1, [new("label", ReadAs.Categorical)], into, Ct);
+        Assert.Equal(Groups[1].Select(r => r.Label), into.Categorical("label").Values);
+        Assert.Equal(Groups[0].Select(r => r.Label), firstLabels); // a row group's value list may be kept
 
         await source.ReadRowGroupAsync(2, [new("id", ReadAs.Int64)], into, Ct);
         Assert.Equal(3, into.RowCount);
