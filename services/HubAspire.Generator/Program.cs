@@ -1,3 +1,4 @@
+using HubAspire.Datasets;
 using HubAspire.Generator.Cli;
 using HubAspire.Generator.Generation;
 using HubAspire.Generator.Telemetry;

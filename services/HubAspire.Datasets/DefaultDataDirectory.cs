@@ -1,4 +1,4 @@
-namespace HubAspire.Generator.Cli;
+namespace HubAspire.Datasets;
 
 public static class DefaultDataDirectory
 {

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace HubAspire.Generator.Cli;
+namespace Microsoft.Extensions.Hosting;
 
 public static class ConsoleLogLines
 {
-    /// <summary>One line per message, without category noise: a command-line tool's output is read by people.</summary>
+    /// <summary>One line per message with a time stamp: a command-line tool's output is read by people.</summary>
     public static void AddConsoleLogLines(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(options =>

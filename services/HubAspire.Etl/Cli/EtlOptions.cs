@@ -1,0 +1,83 @@
+using System.Globalization;
+using HubAspire.Etl.Pipeline;
+
+namespace HubAspire.Etl.Cli;
+
+/// <summary>The ETL's command line, parsed strictly: a typo is an error, not a silent default.</summary>
+public static class EtlOptions
+{
+    /// <summary>The connection string's name, as the AppHost's database resource is called and Aspire injects it.</summary>
+    public const string ConnectionName = "hubaspire";
+
+    public const string Usage = """
+        Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>]
+          --data        data directory holding raw/_manifest.json           (default: data at the repository root)
+          --connection  PostgreSQL connection string                         (default: ConnectionStrings:hubaspire from configuration)
+          --workers     files read at once; never changes the figures       (default: number of cores)
+        """;
+
+    public sealed record ParseResult(EtlRequest? Request, string? Error, bool HelpRequested = false);
+
+    /// <param name="configuredConnection">The connection string from configuration, if any.</param>
+    public static ParseResult Parse(IReadOnlyList<string> args, string defaultDataDirectory, string? configuredConnection)
+    {
+        var data = defaultDataDirectory;
+        var connection = configuredConnection;
+        var workers = Environment.ProcessorCount;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = Split(args[i]);
+            string? Value() => inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+
+            switch (name)
+            {
+                case "--help" or "-h":
+                    return new ParseResult(null, null, HelpRequested: true);
+                case "--data":
+                    var dataText = Value();
+                    if (string.IsNullOrWhiteSpace(dataText))
+                    {
+                        return Fail("--data needs a directory path");
+                    }
+
+                    data = dataText;
+                    break;
+                case "--connection":
+                    var connectionText = Value();
+                    if (string.IsNullOrWhiteSpace(connectionText))
+                    {
+                        return Fail("--connection needs a PostgreSQL connection string");
+                    }
+
+                    connection = connectionText;
+                    break;
+                case "--workers":
+                    var workersText = Value();
+                    if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
+                    {
+                        return Fail($"--workers must be a positive integer (got {(workersText is null ? "nothing" : $"'{workersText}'")})");
+                    }
+
+                    break;
+                default:
+                    return Fail($"unknown option '{args[i]}'");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            return Fail($"no PostgreSQL connection: pass --connection or set ConnectionStrings:{ConnectionName} (environment variable ConnectionStrings__{ConnectionName})");
+        }
+
+        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers), null);
+    }
+
+    private static (string Name, string? Value) Split(string arg)
+    {
+        var equals = arg.IndexOf('=');
+        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
+    }
+
+    private static ParseResult Fail(string error) => new(null, error);
+}

@@ -1,0 +1,10 @@
+namespace HubAspire.Etl.Pipeline;
+
+/// <param name="DataDirectory">Holds the raw dataset (<c>raw/_manifest.json</c>).</param>
+/// <param name="ConnectionString">The aggregate store.</param>
+/// <param name="Workers">Files read at once.</param>
+public sealed record EtlRequest(string DataDirectory, string ConnectionString, int Workers);
+
+/// <param name="RunId">The run now served (a new one, or the earlier run of the same dataset).</param>
+/// <param name="Reused">True when that dataset was already loaded and nothing was recomputed.</param>
+public sealed record EtlResult(long RunId, bool Reused, long RowsRead, long Cells);
