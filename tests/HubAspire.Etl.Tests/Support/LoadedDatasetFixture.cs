@@ -29,9 +29,9 @@ public sealed class LoadedDatasetFixture(PostgresFixture server) : IAsyncLifetim
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         ConnectionString = await (await server.GetServerAsync(cancellationToken)).CreateDatabaseAsync("etl_loaded", cancellationToken);
-        await Etl.GenerateAsync(DataDirectory, Scale);
-        RunId = (await Etl.RunAsync(DataDirectory, ConnectionString)).RunId;
-        Cubes = await Etl.CubesAsync(ConnectionString, RunId);
+        await EtlHarness.GenerateAsync(DataDirectory, Scale);
+        RunId = (await EtlHarness.RunAsync(DataDirectory, ConnectionString)).RunId;
+        Cubes = await EtlHarness.CubesAsync(ConnectionString, RunId);
         Raw = RawRows.Read(_directory.Raw);
     }
 

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace HubAspire.Etl.Tests.Support;
 
-public static class Etl
+public static class EtlHarness
 {
     /// <summary>Writes a real dataset with the generator.</summary>
     public static Task GenerateAsync(string dataDirectory, double scale, long seed = 42) =>
