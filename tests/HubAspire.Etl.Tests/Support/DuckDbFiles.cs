@@ -17,4 +17,14 @@ public static class DuckDbFiles
         command.ExecuteNonQuery();
         File.Delete(original);
     }
+
+    /// <summary>One value of a DuckDB query, as text.</summary>
+    public static string Scalar(string sql)
+    {
+        using var db = new DuckDBConnection("Data Source=:memory:");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
 }
