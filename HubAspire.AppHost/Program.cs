@@ -1,3 +1,4 @@
+using HubAspire.AppHost.Etl;
 using HubAspire.AppHost.Generator;
 using HubAspire.AppHost.Postgres;
 using HubAspire.AppHost.Startup;
@@ -9,10 +10,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 var dataDirectory = builder.GetDataDirectory();
 
 // Infrastructure: PostgreSQL (container or the machine's binaries) with the aggregate store's
-// database, which the ETL and the API will reference.
+// database, which the ETL (and later the API) references.
 var aggregateStore = builder.AddAggregateStore(dataDirectory);
 
 // Services, in data-flow order.
-builder.AddGenerator(dataDirectory);
+var generator = builder.AddGenerator(dataDirectory);
+builder.AddEtl(dataDirectory, aggregateStore, generator);
 
 builder.Build().Run();
