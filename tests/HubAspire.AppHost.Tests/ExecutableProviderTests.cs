@@ -54,4 +54,24 @@ public sealed class ExecutableProviderTests(ExecutableProviderApp app) : IClassF
         Assert.Equal(double.Parse(AppHostRun.GeneratorScale, System.Globalization.CultureInfo.InvariantCulture),
             manifest.RootElement.GetProperty("scale").GetDouble());
     }
+
+    [Fact]
+    public async Task The_etl_runs_after_the_generator_and_loads_a_succeeded_run_of_every_row()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AppHostRun.StartTimeout);
+
+        var finished = await app.Run.App.ResourceNotifications.WaitForResourceAsync(
+            "etl", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+
+        Assert.Equal(KnownResourceStates.Finished, finished.Snapshot.State?.Text);
+        Assert.Equal(0, finished.Snapshot.ExitCode);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(await app.Run.GetDatabaseConnectionStringAsync(cancellationToken));
+        await using var runs = dataSource.CreateCommand("select status, total_rows from runs");
+        await using var reader = await runs.ExecuteReaderAsync(cancellationToken);
+        Assert.True(await reader.ReadAsync(cancellationToken));
+        Assert.Equal(("succeeded", 4_850L), (reader.GetString(0), reader.GetInt64(1)));
+        Assert.False(await reader.ReadAsync(cancellationToken));
+    }
 }
