@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HubAspire.Store.Tests.Store;
+
+/// <summary>
+/// A TCP listener on a loopback port that either relays each connection to a server or, without
+/// one, accepts and hangs up at once: a PostgreSQL that comes up late, or one that is not there.
+/// </summary>
+internal sealed class TcpRelay : IAsyncDisposable
+{
+    private readonly TcpListener listener;
+    private readonly (string Host, int Port)? target;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task accepting;
+    private int accepted;
+
+    public TcpRelay(int port, (string Host, int Port)? target)
+    {
+        this.target = target;
+        listener = new TcpListener(IPAddress.Loopback, port);
+        listener.Start();
+        accepting = AcceptAsync();
+    }
+
+    public int Accepted => Volatile.Read(ref accepted);
+
+    /// <summary>A port nothing listens on (for as long as nobody takes it).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        listener.Stop();
+        try
+        {
+            await accepting;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            var client = await listener.AcceptTcpClientAsync(stopping.Token);
+            Interlocked.Increment(ref accepted);
+            if (target is null)
+            {
+                client.Dispose();
+            }
+            else
+            {
+                _ = RelayAsync(client, target.Value);
+            }
+        }
+    }
+
+    private async Task RelayAsync(TcpClient client, (string Host, int Port) server)
+    {
+        using (client)
+        using (var upstream = new TcpClient())
+        {
+            try
+            {
+                await upstream.ConnectAsync(server.Host, server.Port, stopping.Token);
+                var down = client.GetStream();
+                var up = upstream.GetStream();
+                await Task.WhenAny(down.CopyToAsync(up, stopping.Token), up.CopyToAsync(down, stopping.Token));
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            {
+                // One side hung up.
+            }
+        }
+    }
+}
