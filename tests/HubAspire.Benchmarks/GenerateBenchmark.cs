@@ -10,8 +10,7 @@ public static class GenerateBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(5);
-        var scaleTen = !args.Contains("--skip-scale10");
+        var (runs, scaleTen) = BenchmarkOptions.Parse(args);
         var directory = Directory.CreateTempSubdirectory("hubaspire-bench-").FullName;
         try
         {
@@ -29,8 +28,8 @@ public static class GenerateBenchmark
             }
 
             var median = new GeneratorRun(
-                Median(results.Select(r => r.WallSeconds)), Median(results.Select(r => r.GenerateSeconds)), results[0].Rows,
-                Median(results.Select(r => r.PeakMegabytes)), Median(results.Select(r => r.OutputMegabytes)));
+                Statistics.Median(results.Select(r => r.WallSeconds)), Statistics.Median(results.Select(r => r.GenerateSeconds)), results[0].Rows,
+                Statistics.Median(results.Select(r => r.PeakMegabytes)), Statistics.Median(results.Select(r => r.OutputMegabytes)));
             table.Add("1", "median", median.WallSeconds.ToString("F2"), median.GenerateSeconds.ToString("F2"),
                 (median.Rows / median.WallSeconds).ToString("N0"), median.PeakMegabytes.ToString("N0"), median.OutputMegabytes.ToString("N1"));
 
@@ -56,11 +55,5 @@ public static class GenerateBenchmark
         {
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

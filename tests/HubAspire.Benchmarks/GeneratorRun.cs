@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -7,37 +6,18 @@ namespace HubAspire.Benchmarks;
 /// <summary>One run of the real generator executable, as a separate process, and what it reported.</summary>
 public sealed partial record GeneratorRun(double WallSeconds, double GenerateSeconds, long Rows, double PeakMegabytes, double OutputMegabytes)
 {
-    public static async Task<GeneratorRun> ExecuteAsync(double scale, string dataDirectory)
+    public static async Task<GeneratorRun> ExecuteAsync(double scale, string dataDirectory, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var run = await ChildProcess.RunDotnetAsync("HubAspire.Generator.dll",
+            ["--scale", scale.ToString(CultureInfo.InvariantCulture), "--out", dataDirectory, "--force"], cancellationToken);
+        var ready = ReadyLine().Match(run.Output);
+        if (run.ExitCode != 0 || !ready.Success)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HubAspire.Generator.dll"));
-        foreach (var arg in new[] { "--scale", scale.ToString(CultureInfo.InvariantCulture), "--out", dataDirectory, "--force" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var wall = clock.Elapsed.TotalSeconds;
-
-        var text = await output + await errors;
-        var ready = ReadyLine().Match(text);
-        if (process.ExitCode != 0 || !ready.Success)
-        {
-            throw new InvalidOperationException($"The generator failed (exit code {process.ExitCode}):\n{text}");
+            throw new InvalidOperationException($"The generator failed (exit code {run.ExitCode}):\n{run.Output}");
         }
 
         return new GeneratorRun(
-            wall,
+            run.WallSeconds,
             Number(ready.Groups["seconds"].Value),
             (long)Number(ready.Groups["rows"].Value),
             Number(ready.Groups["peak"].Value),

@@ -1,0 +1,9 @@
+namespace HubAspire.Benchmarks;
+
+/// <summary>The options every benchmark command takes: <c>[--runs &lt;n&gt;] [--skip-scale10]</c>.</summary>
+public sealed record BenchmarkOptions(int Runs, bool ScaleTen)
+{
+    public static BenchmarkOptions Parse(string[] args) => new(
+        args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(5),
+        !args.Contains("--skip-scale10"));
+}
