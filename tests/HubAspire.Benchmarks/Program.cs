@@ -1,10 +1,20 @@
 using HubAspire.Benchmarks;
+using HubAspire.Benchmarks.Etl;
 
 // Benchmarks are programs, not tests: they print figures and never fail on a threshold.
 // Usage: dotnet run -c Release --project tests/HubAspire.Benchmarks -- <command> [options]
+using var stopping = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Stop the child processes and clean up (temp data, PostgreSQL) instead of dying mid-run.
+    e.Cancel = true;
+    stopping.Cancel();
+};
+
 return args.FirstOrDefault() switch
 {
     "generate" => await GenerateBenchmark.RunAsync(args[1..]),
+    "etl" => await EtlBenchmark.RunAsync(args[1..], stopping.Token),
     _ => Usage(),
 };
 
@@ -13,6 +23,8 @@ static int Usage()
     Console.Error.WriteLine("""
         Usage: dotnet run -c Release --project tests/HubAspire.Benchmarks -- <command> [options]
           generate [--runs <n>] [--skip-scale10]   full-scale generation (4.85M rows) n times (default 5), then once at scale 10
+          etl [--runs <n>] [--skip-scale10]        full-scale ETL into a throwaway PostgreSQL n times (default 5) with and without
+                                                   processed output, DuckDB computing the same figures (checked equal), then scale 10
         """);
     return 2;
 }

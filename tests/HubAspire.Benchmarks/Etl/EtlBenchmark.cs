@@ -1,0 +1,135 @@
+using HubAspire.Benchmarks.DuckDb;
+using HubAspire.Benchmarks.Figures;
+using HubAspire.Datasets;
+using HubAspire.Store;
+using HubAspire.Testing.Postgres;
+using Npgsql;
+
+namespace HubAspire.Benchmarks.Etl;
+
+/// <summary>
+/// The full-scale ETL, as a separate process into a throwaway PostgreSQL, with and without
+/// processed output, several times each; in the same run DuckDB computing the same figures from
+/// the same files, checked equal to ours; then once at scale 10.
+/// </summary>
+public static class EtlBenchmark
+{
+    private const int DuckDbThreads = 2;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var (runs, scaleTen) = BenchmarkOptions.Parse(args);
+        var directory = Directory.CreateTempSubdirectory("hubaspire-bench-").FullName;
+        TestPostgresServer? server = null;
+        try
+        {
+            Console.WriteLine($"etl: the real ETL executable (Release), {Environment.ProcessorCount} cores, data in {directory}");
+            Console.WriteLine($"peak memory: {ChildProcess.PeakMemoryMethod}");
+            var generated = await GeneratorRun.ExecuteAsync(1.0, directory, cancellationToken);
+            Console.WriteLine($"dataset: {generated.Rows:N0} rows (scale 1) generated in {generated.WallSeconds:F1} s");
+
+            server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
+            Console.WriteLine($"PostgreSQL: {server.Backend} backend ({server.SelectionReason}); a fresh, already migrated database per ETL run");
+
+            var flag = await EtlRun.SupportsNoProcessedAsync(cancellationToken);
+            Console.WriteLine(flag
+                ? $"processed output: measured with and without ({EtlRun.NoProcessedOption})"
+                : $"processed output: this ETL has no {EtlRun.NoProcessedOption} option yet, so it runs with its defaults only");
+
+            Console.WriteLine($"DuckDB {DuckDbFigures.Version()} in this process, threads={DuckDbThreads}, on the same Parquet files: one GROUPING SETS query per entity");
+            Console.WriteLine("warming up (one ETL run and one DuckDB run, not counted)");
+            await RunEtlAsync(server, directory, generated.Rows, noProcessed: flag, cancellationToken);
+            DuckDbFigures.Compute(new DatasetLayout(directory).RawDirectory, DuckDbThreads);
+
+            var results = new EtlResults(generated.Rows, runs, flag);
+            var defaults = new List<EtlRun>();
+            for (var i = 0; i < runs; i++)
+            {
+                defaults.Add(await RunEtlAsync(server, directory, generated.Rows, noProcessed: flag, cancellationToken));
+            }
+
+            if (flag)
+            {
+                results.WithoutProcessed = defaults;
+                results.WithProcessed = [];
+                for (var i = 0; i < runs; i++)
+                {
+                    results.WithProcessed.Add(await RunEtlAsync(server, directory, generated.Rows, noProcessed: false, cancellationToken));
+                }
+            }
+            else if (defaults.All(r => r.ProcessedMegabytes == 0))
+            {
+                results.WithoutProcessed = defaults; // its default run writes nothing yet
+            }
+            else
+            {
+                results.WithProcessed = defaults;
+            }
+
+            DashboardFigures? duckDbFigures = null;
+            for (var i = 0; i < runs; i++)
+            {
+                var (figures, seconds) = DuckDbFigures.Compute(new DatasetLayout(directory).RawDirectory, DuckDbThreads);
+                duckDbFigures = figures;
+                results.DuckDbSeconds.Add(seconds);
+                Console.WriteLine($"  DuckDB, {generated.Rows:N0} rows: {seconds:F2} s");
+            }
+
+            var loaded = (results.WithoutProcessed ?? results.WithProcessed)![^1];
+            results.Comparison = FigureComparison.Compare(await OurFiguresAsync(loaded), duckDbFigures!);
+
+            if (scaleTen)
+            {
+                var ten = await GeneratorRun.ExecuteAsync(10.0, directory, cancellationToken);
+                Console.WriteLine($"dataset: {ten.Rows:N0} rows (scale 10) generated in {ten.WallSeconds:F1} s");
+                results.ScaleTenRows = ten.Rows;
+                if (results.WithoutProcessed is not null)
+                {
+                    results.ScaleTenWithoutProcessed = await RunEtlAsync(server, directory, ten.Rows, noProcessed: flag, cancellationToken);
+                }
+
+                if (results.WithProcessed is not null)
+                {
+                    results.ScaleTenWithProcessed = await RunEtlAsync(server, directory, ten.Rows, noProcessed: false, cancellationToken);
+                }
+            }
+
+            Console.WriteLine();
+            EtlReport.Print(results, DuckDbThreads);
+            return results.Comparison.Differences.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            if (server is not null)
+            {
+                await server.DisposeAsync();
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<EtlRun> RunEtlAsync(
+        TestPostgresServer server, string directory, long rows, bool noProcessed, CancellationToken cancellationToken)
+    {
+        var database = await server.CreateDatabaseAsync("etl_bench", cancellationToken);
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            // The state of every run but the very first: the schema is there, this dataset is not loaded.
+            await new RunStore(dataSource).MigrateAsync(cancellationToken);
+        }
+
+        var run = await EtlRun.ExecuteAsync(directory, database, noProcessed, cancellationToken);
+        Console.WriteLine($"  ETL, {(run.ProcessedMegabytes > 0 ? "" : "no ")}processed output, {rows:N0} rows: {run.WallSeconds:F2} s");
+        return run.Rows == rows
+            ? run
+            : throw new InvalidOperationException($"The ETL aggregated {run.Rows:N0} rows of a {rows:N0}-row dataset.");
+    }
+
+    /// <summary>Our figures as the API would serve them: the run's cubes read back from PostgreSQL.</summary>
+    private static async Task<DashboardFigures> OurFiguresAsync(EtlRun run)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(run.ConnectionString);
+        return DashboardFigures.FromCubes(await new RunStore(dataSource).ReadCubesAsync(run.RunId));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using HubAspire.Datasets;
+using HubAspire.Store;
+using Npgsql;
+
+namespace HubAspire.Benchmarks.Etl;
+
+/// <summary>
+/// One run of the real ETL executable, as a separate process, and what it reported: its own
+/// aggregate and load seconds (final log line) and migration seconds (its run's record), next to
+/// the wall time and peak memory measured outside.
+/// </summary>
+public sealed partial record EtlRun(
+    double WallSeconds, double MigrateSeconds, double AggregateSeconds, double LoadSeconds, long Rows, long RunId,
+    double PeakMegabytes, double ProcessedMegabytes, string ConnectionString)
+{
+    public const string NoProcessedOption = "--no-processed";
+    private const string Assembly = "HubAspire.Etl.dll";
+
+    /// <summary>Wall time outside the ETL's phases: runtime and host start, run bookkeeping, exit.</summary>
+    public double OtherSeconds => WallSeconds - MigrateSeconds - AggregateSeconds - LoadSeconds;
+
+    /// <summary>Whether this build of the ETL has <see cref="NoProcessedOption"/> (its usage text lists it).</summary>
+    public static async Task<bool> SupportsNoProcessedAsync(CancellationToken cancellationToken)
+    {
+        var help = await ChildProcess.RunDotnetAsync(Assembly, ["--help"], cancellationToken);
+        return help.ExitCode == 0 && help.Output.Contains(NoProcessedOption, StringComparison.Ordinal);
+    }
+
+    /// <param name="connectionString">A fresh database: the ETL skips a dataset it already loaded there.</param>
+    /// <param name="noProcessed">Pass <see cref="NoProcessedOption"/>.</param>
+    public static async Task<EtlRun> ExecuteAsync(string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken)
+    {
+        // Every run writes the processed dataset from scratch, whatever the ETL does with an existing one.
+        var processed = new DatasetLayout(dataDirectory).ProcessedDirectory;
+        if (Directory.Exists(processed))
+        {
+            Directory.Delete(processed, recursive: true);
+        }
+
+        List<string> arguments = ["--data", dataDirectory, "--connection", connectionString];
+        if (noProcessed)
+        {
+            arguments.Add(NoProcessedOption);
+        }
+
+        var run = await ChildProcess.RunDotnetAsync(Assembly, arguments, cancellationToken);
+        var done = SucceededLine().Match(run.Output);
+        if (run.ExitCode != 0 || !done.Success)
+        {
+            throw new InvalidOperationException($"The ETL failed (exit code {run.ExitCode}):\n{run.Output}");
+        }
+
+        var runId = (long)Number(done.Groups["run"].Value);
+        return new EtlRun(
+            run.WallSeconds,
+            await MigrateSecondsAsync(connectionString, runId, cancellationToken),
+            Number(done.Groups["aggregate"].Value),
+            Number(done.Groups["load"].Value),
+            (long)Number(done.Groups["rows"].Value),
+            runId,
+            run.PeakMegabytes,
+            Directory.Exists(processed) ? Directory.EnumerateFiles(processed, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1e6 : 0,
+            connectionString);
+    }
+
+    /// <summary>The "migrate" phase the ETL records in its run; NaN when it records none.</summary>
+    private static async Task<double> MigrateSecondsAsync(string connectionString, long runId, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var run = await new RunStore(dataSource).GetRunAsync(runId, cancellationToken);
+        return run?.PhaseDurations?.TryGetValue("migrate", out var migrate) == true ? migrate.TotalSeconds : double.NaN;
+    }
+
+    private static double Number(string text) => double.Parse(text.Replace(",", ""), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"Run (?<run>\d+) succeeded: (?<rows>[\d,]+) rows aggregated in (?<aggregate>[\d.]+) s \(.*?\), [\d,]+ cube cells loaded in (?<load>[\d.]+) s")]
+    private static partial Regex SucceededLine();
+}
