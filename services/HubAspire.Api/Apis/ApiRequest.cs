@@ -12,8 +12,10 @@ namespace HubAspire.Api.Apis;
 /// <summary>
 /// What every endpoint takes — the period and format parameters and the services — and the one
 /// way every endpoint answers: validate the query, find the run, serve the cached response.
-/// (The parameters' OpenAPI descriptions come from <see cref="QueryParameterDescriptions"/>:
-/// [Description] on an [AsParameters] member breaks the OpenAPI document in 10.0.)
+/// <see cref="From"/>, <see cref="To"/> and <see cref="Format"/> are declared for the OpenAPI
+/// document (described by <see cref="QueryParameterDescriptions"/>: [Description] on an
+/// [AsParameters] member breaks the document in 10.0); <see cref="ApiQuery.Parse"/> reads the
+/// query itself.
 /// </summary>
 public readonly record struct ApiRequest(
     HttpContext Context,
@@ -31,7 +33,7 @@ public readonly record struct ApiRequest(
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> RespondAsync<TState>(
         string path, bool csvOffered, TState state, Func<ServedRun, string, (TState State, ApiQuery Query), ApiResponse> render)
     {
-        var (query, problem) = ApiQuery.Parse(Context.Request.Query, From, To, Format, csvOffered);
+        var (query, problem) = ApiQuery.Parse(Context.Request.Query, csvOffered);
         if (problem is not null)
         {
             return ApiProblems.BadQuery(problem);

@@ -26,10 +26,9 @@ public sealed record ApiQuery(MonthRange Months, ResponseFormat Format)
         $"from={(Months.From is { } f ? TimeFeatures.Month(f) : "")}&to={(Months.To is { } t ? TimeFeatures.Month(t) : "")}&format={Format.ToString().ToLowerInvariant()}";
 
     /// <summary>Either the query or the problem with it (the first one found, in a fixed order).</summary>
-    /// <param name="query">Every parameter the request carried, to refuse unknown and repeated ones.</param>
-    /// <param name="from">The bound value of <c>from</c> (null when absent); likewise <paramref name="to"/> and <paramref name="format"/>.</param>
+    /// <param name="query">Every parameter the request carried (names case-insensitive).</param>
     /// <param name="csvOffered">Whether this endpoint answers <c>format=csv</c> (chart endpoints do).</param>
-    public static (ApiQuery? Query, QueryProblem? Problem) Parse(IQueryCollection query, string? from, string? to, string? format, bool csvOffered)
+    public static (ApiQuery? Query, QueryProblem? Problem) Parse(IQueryCollection query, bool csvOffered)
     {
         foreach (var (name, values) in query)
         {
@@ -44,6 +43,9 @@ public sealed record ApiQuery(MonthRange Months, ResponseFormat Format)
             }
         }
 
+        // Read here rather than bound: an empty value ("?from=") is a bad month, not an absent one.
+        string? Value(string name) => query.TryGetValue(name, out var values) ? values.ToString() : null;
+        var (from, to, format) = (Value(From), Value(To), Value(FormatParameter));
         int? fromMonth = null, toMonth = null;
         if (from is not null && (fromMonth = TimeFeatures.ParseMonth(from)) is null)
         {
