@@ -10,10 +10,12 @@ public static class EtlOptions
     public const string ConnectionName = "hubaspire";
 
     public const string Usage = """
-        Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>]
-          --data        data directory holding raw/_manifest.json           (default: data at the repository root)
-          --connection  PostgreSQL connection string                         (default: ConnectionStrings:hubaspire from configuration)
-          --workers     files read at once; never changes the figures       (default: number of cores)
+        Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>] [--no-processed]
+          --data          data directory holding raw/_manifest.json         (default: data at the repository root)
+          --connection    PostgreSQL connection string                       (default: ConnectionStrings:hubaspire from configuration)
+          --workers       files read at once; never changes the figures     (default: number of cores)
+          --no-processed  do not write the processed dataset (raw rows plus engineered columns)
+                          to <data>/processed                                (default: write it)
         """;
 
     public sealed record ParseResult(EtlRequest? Request, string? Error, bool HelpRequested = false);
@@ -24,6 +26,7 @@ public static class EtlOptions
         var data = defaultDataDirectory;
         var connection = configuredConnection;
         var workers = Environment.ProcessorCount;
+        var writeProcessed = true;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -60,6 +63,14 @@ public static class EtlOptions
                     }
 
                     break;
+                case "--no-processed":
+                    if (inline is not null)
+                    {
+                        return Fail($"--no-processed takes no value (got '{inline}')");
+                    }
+
+                    writeProcessed = false;
+                    break;
                 default:
                     return Fail($"unknown option '{args[i]}'");
             }
@@ -70,7 +81,7 @@ public static class EtlOptions
             return Fail($"no PostgreSQL connection: pass --connection or set ConnectionStrings:{ConnectionName} (environment variable ConnectionStrings__{ConnectionName})");
         }
 
-        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers), null);
+        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed), null);
     }
 
     private static (string Name, string? Value) Split(string arg)

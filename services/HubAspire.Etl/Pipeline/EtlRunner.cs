@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
+using HubAspire.Etl.Processed;
 using HubAspire.Etl.Telemetry;
 using HubAspire.Store;
 using Microsoft.Extensions.Logging;
@@ -9,18 +10,21 @@ using Npgsql;
 namespace HubAspire.Etl.Pipeline;
 
 /// <summary>
-/// One ETL run: the dataset's manifest → a run row (running) → cubes (map/reduce) → one
-/// transaction that loads the cells and marks the run succeeded. Any failure marks the run
-/// failed with its reason; what the API serves (the latest succeeded run) is untouched.
+/// One ETL run: the dataset's manifest → a run row (running) → cubes (map/reduce), and in the
+/// same pass the processed dataset, published whole → one transaction that loads the cells and
+/// marks the run succeeded. Any failure marks the run failed with its reason; what the API serves
+/// (the latest succeeded run) and the previous processed dataset are untouched.
 /// </summary>
 public sealed class EtlRunner(ILogger<EtlRunner> logger)
 {
     public async Task<EtlResult> RunAsync(EtlRequest request, CancellationToken cancellationToken)
     {
-        var datasetDirectory = new DatasetLayout(request.DataDirectory).RawDirectory;
+        var layout = new DatasetLayout(request.DataDirectory);
+        var datasetDirectory = layout.RawDirectory;
+        var manifestPath = DatasetLayout.ManifestPath(datasetDirectory);
         var manifest = DatasetManifest.TryRead(datasetDirectory)
             ?? throw new EtlException($"No dataset in {datasetDirectory}: its manifest ({DatasetLayout.ManifestFileName}) is missing. Run the generator first (dotnet run --project services/HubAspire.Generator).");
-        var dataset = new DatasetIdentity(DatasetLayout.ManifestPath(datasetDirectory), manifest.Seed, manifest.Scale,
+        var dataset = new DatasetIdentity(manifestPath, manifest.Seed, manifest.Scale,
             manifest.GeneratorVersion, manifest.CreatedAt, manifest.TotalRows);
 
         await using var dataSource = NpgsqlDataSource.Create(request.ConnectionString);
@@ -31,31 +35,55 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
 
         if (await store.FindSucceededRunForDatasetAsync(dataset, cancellationToken) is { } existing)
         {
-            logger.LogInformation("This dataset (seed {Seed}, scale {Scale}, {Rows:N0} rows) is already loaded as run {RunId}; nothing to do",
-                manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id);
+            if (request.WriteProcessed && ProcessedManifest.TryRead(layout.ProcessedDirectory)?.IsCurrentFor(manifest, layout.ProcessedDirectory) != true)
+            {
+                logger.LogInformation("This dataset (seed {Seed}, scale {Scale}, {Rows:N0} rows) is already loaded as run {RunId}; its processed dataset in {Directory} is missing or out of date: writing it",
+                    manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id, layout.ProcessedDirectory);
+                using var span = EtlTelemetry.Source.StartActivity("etl processed");
+                using var processed = ProcessedOutput.Create(layout.ProcessedDirectory);
+                using var progress = new ReadProgress(logger, manifest.Entities.ToDictionary(e => e.Name, e => e.Rows));
+                await new ProcessedCubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+                Publish(processed, manifest, manifestPath, existing.Id, span);
+            }
+            else
+            {
+                logger.LogInformation("This dataset (seed {Seed}, scale {Scale}, {Rows:N0} rows) is already loaded as run {RunId}; nothing to do",
+                    manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id);
+            }
+
             return new EtlResult(existing.Id, Reused: true, 0, 0);
         }
 
-        using var span = EtlTelemetry.Source.StartActivity("etl run");
-        var runId = await store.StartRunAsync(dataset, new RunTraceIds(span?.TraceId.ToString(), manifest.TraceParent), cancellationToken);
-        span?.SetTag("hubaspire.run_id", runId);
+        using var run = EtlTelemetry.Source.StartActivity("etl run");
+        var runId = await store.StartRunAsync(dataset, new RunTraceIds(run?.TraceId.ToString(), manifest.TraceParent), cancellationToken);
+        run?.SetTag("hubaspire.run_id", runId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows (seed {Seed}, scale {Scale}) from {Directory} with {Workers} worker(s)",
-            runId, manifest.TotalRows, manifest.Seed, manifest.Scale, datasetDirectory, request.Workers);
+        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows (seed {Seed}, scale {Scale}) from {Directory} with {Workers} worker(s){Processed}",
+            runId, manifest.TotalRows, manifest.Seed, manifest.Scale, datasetDirectory, request.Workers,
+            request.WriteProcessed ? $", writing the processed dataset to {layout.ProcessedDirectory} in the same pass" : "");
 
         try
         {
             var rowsPerEntity = manifest.Entities.ToDictionary(e => e.Name, e => e.Rows);
             using var progress = new ReadProgress(logger, rowsPerEntity);
             clock.Restart();
-            var cubes = await new CubeBuilder().BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+            using var processed = request.WriteProcessed ? ProcessedOutput.Create(layout.ProcessedDirectory) : null;
+            var cubes = processed is null
+                ? await new CubeBuilder().BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken)
+                : await new ProcessedCubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
             var aggregate = clock.Elapsed;
+
+            // The load's own duration cannot be in the row it commits: it is logged and traced instead.
+            var phases = new Dictionary<string, TimeSpan> { ["migrate"] = migrate, ["aggregate"] = aggregate };
+            if (processed is not null)
+            {
+                // Published before the run commits: a succeeded run never sits beside a processed dataset of older raw data.
+                phases["processed"] = Publish(processed, manifest, manifestPath, runId, run);
+            }
 
             clock.Restart();
             using (EtlTelemetry.Source.StartActivity("load"))
             {
-                // The load's own duration cannot be in the row it commits: it is logged and traced instead.
-                var phases = new Dictionary<string, TimeSpan> { ["migrate"] = migrate, ["aggregate"] = aggregate };
                 var completion = await store.CompleteRunAsync(runId, cubes, rowsPerEntity, phases, cancellationToken);
                 logger.LogInformation(
                     "Run {RunId} succeeded: {Rows:N0} rows aggregated in {Aggregate:F2} s ({RowsPerSecond:N0} rows/s), {Cells:N0} cube cells loaded in {Load:F2} s; runs pruned: {Pruned}",
@@ -74,5 +102,22 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
             logger.LogError("Run {RunId} failed: {Reason}. The previously served run is unchanged.", runId, reason);
             throw;
         }
+    }
+
+    /// <summary>Publishes the processed dataset; returns its phase duration: the workers' time writing it plus publishing.</summary>
+    private TimeSpan Publish(ProcessedOutput processed, DatasetManifest manifest, string manifestPath, long runId, Activity? run)
+    {
+        var clock = Stopwatch.StartNew();
+        ProcessedManifest published;
+        using (EtlTelemetry.Source.StartActivity("publish processed"))
+        {
+            published = processed.Publish(manifest, manifestPath, runId, run?.Id);
+        }
+
+        var duration = processed.WritingTime + clock.Elapsed;
+        logger.LogInformation(
+            "Processed dataset published to {Directory}: {Files} files, {Rows:N0} rows, {Megabytes:N1} MB; deriving and writing took {Seconds:F2} s of the workers' time",
+            processed.Directory, published.Entities.Sum(e => e.Files.Count), published.TotalRows, processed.BytesWritten / 1e6, duration.TotalSeconds);
+        return duration;
     }
 }

@@ -1,0 +1,28 @@
+using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
+using HubAspire.Datasets.Reading;
+
+namespace HubAspire.Etl.Processed.Derivations;
+
+public sealed class MarketingEventsDerivation : EntityDerivation
+{
+    public override EntitySchema Raw => CrmSchema.MarketingEvents;
+
+    public override IReadOnlyList<Column> Derived { get; } = [Integer("hour"), Label("day_of_week"), Flag("is_engaged"), Label("month")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var durations = raw.Int64("session_duration_sec");
+        var engaged = batch.Int32("is_engaged");
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            engaged[i] = ToFlag(EntityFeatures.IsEngagedEvent(durations[i]));
+        }
+
+        var calendar = Calendar(raw, batch, "timestamp");
+        calendar.Hour(batch.Int32("hour"));
+        calendar.DayOfWeek(batch.String("day_of_week"));
+        calendar.Month(batch.String("month"));
+    }
+}
