@@ -1,6 +1,7 @@
 using HubAspire.Api.Runs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HubAspire.Api.Tests.Support;
 
@@ -9,7 +10,7 @@ namespace HubAspire.Api.Tests.Support;
 /// reading the given database. Production environment, as the AppHost runs it: no developer
 /// exception page, so what the tests see is what clients see.
 /// </summary>
-public sealed class ApiHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ApiHost(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<RunTracker> // any type of the API's assembly: its entry point is what runs (the ETL has a Program too)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -19,6 +20,11 @@ public sealed class ApiHost(string connectionString, IReadOnlyDictionary<string,
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 }
