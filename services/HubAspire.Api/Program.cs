@@ -7,7 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ApiTelemetry.Name);
 builder.AddApplicationServices();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi(options => options.AddOperationTransformer<QueryParameterDescriptions>());
+builder.Services.AddOpenApi(options => options
+    .AddOperationTransformer<QueryParameterDescriptions>()
+    .AddOperationTransformer<ChartResponseSchemas>());
 
 var app = builder.Build();
 

@@ -22,7 +22,12 @@ public sealed class OpenApiTests(LoadedApi api)
             Assert.Equal(["200", "304", "400", "503"], operation["responses"]!.AsObject().Select(r => r.Key));
         }
 
-        Assert.Contains("labels, revenue, win_rate, deal_count", paths["/api/deals/region"]!["get"]!["description"]!.GetValue<string>());
+        var region = paths["/api/deals/region"]!["get"]!;
+        Assert.Contains("labels, revenue, win_rate, deal_count", region["description"]!.GetValue<string>());
+        Assert.Equal(["labels", "revenue", "win_rate", "deal_count"],
+            region["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["labels", "datasets"],
+            paths["/api/web/trend"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["properties"]!.AsObject().Select(p => p.Key));
     }
 
     [Theory]

@@ -16,13 +16,17 @@ public sealed class TracingTests(LoadedApi api)
         await using var host = new ApiHost(api.ConnectionString, services: s => s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(spans)));
         using var client = host.CreateClient();
 
-        await client.GetOkJsonAsync("/api/kpis");
+        // The listeners are process-wide and other tests run at the same time: follow our own trace.
+        var traceId = ActivityTraceId.CreateRandom();
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/api/kpis");
+        get.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        Assert.True((await client.SendAsync(get, Http.CancellationToken)).IsSuccessStatusCode);
 
         Activity[] Snapshot()
         {
             lock (spans)
             {
-                return [.. spans];
+                return [.. spans.Where(s => s.TraceId == traceId)];
             }
         }
 
@@ -35,8 +39,6 @@ public sealed class TracingTests(LoadedApi api)
         Assert.Equal(request.SpanId, check.ParentSpanId);
         Assert.Equal(api.RunId, check.GetTagItem("hubaspire.run_id"));
         var commands = all.Where(s => s.Source.Name == "Npgsql").ToList();
-        Assert.NotEmpty(commands);
-        Assert.All(commands, command => Assert.Equal(request.TraceId, command.TraceId));
         Assert.Contains(commands, command => command.ParentSpanId == check.SpanId);
     }
 }

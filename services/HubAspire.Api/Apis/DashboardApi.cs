@@ -23,6 +23,7 @@ public static class DashboardApi
                 .WithSummary($"{chart.Source.Name} (aggregation #{chart.Source.Number}) by {chart.LabelColumn}")
                 .WithDescription(Describe(chart))
                 .WithTags(chart.Source.Cube.Name)
+                .WithMetadata(chart)
                 .Answers(ApiResponse.Json, ApiResponse.Csv);
         }
 

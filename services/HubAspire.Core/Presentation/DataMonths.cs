@@ -30,7 +30,8 @@ public static class DataMonths
     /// <summary>
     /// The period of equal length just before the selected one, for KPI deltas. Null when no
     /// period was selected (both ends open), the run holds no rows, or an open end makes the
-    /// selection hold no month (e.g. only <c>from</c>, after the data's last month).
+    /// selection hold no month (e.g. only <c>from</c>, after the data's last month), or the
+    /// previous period would start before year 0.
     /// </summary>
     public static MonthRange? Previous(MonthRange selected, MonthSpan? data)
     {
@@ -46,6 +47,6 @@ public static class DataMonths
         }
 
         var length = to - from + 1;
-        return new MonthRange(from - length, from - 1);
+        return from - length < 0 ? null : new MonthRange(from - length, from - 1);
     }
 }

@@ -26,6 +26,7 @@ public sealed class PeriodUnitTests
         Assert.Equal(new MonthRange(Key(2022, 10), Key(2022, 12)), DataMonths.Previous(new MonthRange(null, Key(2023, 3)), Data));
         Assert.Null(DataMonths.Previous(new MonthRange(Key(2026, 1), null), Data));
         Assert.Null(DataMonths.Previous(new MonthRange(Key(2024, 1), null), null));
+        Assert.Null(DataMonths.Previous(new MonthRange(Key(0, 1), Key(0, 2)), Data));
     }
 
     /// <remarks>As ASP.NET's query collection, the dictionary's names are case-insensitive.</remarks>
