@@ -38,7 +38,7 @@ public sealed class RunStore
 
     /// <summary>Applies pending migrations; safe when several processes start at once. The ETL calls it before its first write.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
-        SchemaMigrator.MigrateAsync(dataSource, contextOptions, retry, cancellationToken);
+        SchemaMigrator.MigrateAsync(dataSource, () => new AggregateStoreContext(contextOptions), retry, cancellationToken);
 
     /// <summary>
     /// Creates (or updates the password of) a login role that may only SELECT from the store's
