@@ -1,6 +1,3 @@
-using HubAspire.Store.Runs;
-using HubAspire.Store.Schema;
-
 namespace HubAspire.Store;
 
 /// <summary>A run as the store reports it.</summary>
@@ -15,16 +12,4 @@ public sealed record RunInfo(
     IReadOnlyDictionary<string, long>? RowsPerEntity,
     IReadOnlyDictionary<string, TimeSpan>? PhaseDurations,
     string? Error,
-    RunTraceIds Trace)
-{
-    internal static RunInfo From(RunRecord run) => new(
-        run.Id,
-        run.Status,
-        new DatasetIdentity(run.ManifestPath, run.Seed, run.Scale, run.GeneratorVersion, run.ManifestCreatedAt, run.TotalRows),
-        run.StartedAt,
-        run.FinishedAt,
-        run.RowsPerEntity,
-        run.PhaseDurationsMs?.ToDictionary(p => p.Key, p => PhaseDuration.FromMilliseconds(p.Value)),
-        run.Error,
-        new RunTraceIds(run.TraceId, run.GeneratorTraceParent));
-}
+    RunTraceIds Trace);

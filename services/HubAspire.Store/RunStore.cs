@@ -20,11 +20,16 @@ namespace HubAspire.Store;
 /// served. Opening a connection is retried while PostgreSQL is unreachable (see
 /// <see cref="RunStoreOptions"/>); nothing else is retried. The data source is the caller's.
 /// </summary>
+/// <remarks>
+/// EF Core defines the schema and applies its migrations; runs and cells are read and written
+/// with plain SQL over the table and column names the model is built from. The ETL is a
+/// short-lived process, and EF's first use in a process (services, model, query compilation)
+/// would cost it more than the store's work.
+/// </remarks>
 public sealed class RunStore
 {
     private readonly NpgsqlDataSource dataSource;
     private readonly RunStoreOptions options;
-    private readonly DbContextOptions<AggregateStoreContext> contextOptions;
     private readonly ConnectRetry retry;
 
     public RunStore(NpgsqlDataSource dataSource, RunStoreOptions? options = null)
@@ -32,13 +37,12 @@ public sealed class RunStore
         this.dataSource = dataSource;
         this.options = options ?? new RunStoreOptions();
         this.options.Validate();
-        contextOptions = new DbContextOptionsBuilder<AggregateStoreContext>().UseNpgsql(dataSource).Options;
         retry = new ConnectRetry(ConnectRetry.EndpointOf(dataSource.ConnectionString), this.options);
     }
 
     /// <summary>Applies pending migrations; safe when several processes start at once. The ETL calls it before its first write.</summary>
     public Task MigrateAsync(CancellationToken cancellationToken = default) =>
-        SchemaMigrator.MigrateAsync(dataSource, () => new AggregateStoreContext(contextOptions), retry, cancellationToken);
+        SchemaMigrator.MigrateAsync(dataSource, NewContext, retry, cancellationToken);
 
     /// <summary>
     /// Creates (or updates the password of) a login role that may only SELECT from the store's
@@ -48,7 +52,7 @@ public sealed class RunStore
     public async Task EnsureReaderRoleAsync(string roleName, string password, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<string> tables;
-        await using (var context = new AggregateStoreContext(contextOptions))
+        await using (var context = NewContext())
         {
             tables = [.. context.Model.GetEntityTypes().Select(e => e.GetTableName()!).Distinct(), HistoryRepository.DefaultTableName];
         }
@@ -60,23 +64,8 @@ public sealed class RunStore
     /// <summary>Records a new run as running, committed at once, and returns its id.</summary>
     public async Task<long> StartRunAsync(DatasetIdentity dataset, RunTraceIds trace, CancellationToken cancellationToken = default)
     {
-        await using var context = await OpenContextAsync(cancellationToken);
-        var run = new RunRecord
-        {
-            Status = RunStatus.Running,
-            ManifestPath = dataset.ManifestPath,
-            Seed = dataset.Seed,
-            Scale = dataset.Scale,
-            GeneratorVersion = dataset.GeneratorVersion,
-            ManifestCreatedAt = dataset.ManifestCreatedAt,
-            TotalRows = dataset.TotalRows,
-            StartedAt = DateTimeOffset.UtcNow,
-            TraceId = trace.TraceId,
-            GeneratorTraceParent = trace.GeneratorTraceParent,
-        };
-        context.Runs.Add(run);
-        await context.SaveChangesAsync(cancellationToken);
-        return run.Id;
+        await using var connection = await retry.OpenAsync(dataSource, cancellationToken);
+        return await RunCommands.StartAsync(connection, dataset, trace, cancellationToken);
     }
 
     /// <summary>
@@ -92,29 +81,19 @@ public sealed class RunStore
         IReadOnlyDictionary<string, TimeSpan> phaseDurations,
         CancellationToken cancellationToken = default)
     {
-        await using var context = await OpenContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-        await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({StoreLocks.Completion})", cancellationToken);
-
-        // Locked until commit: a concurrent FailRunAsync waits, then finds it no longer running.
-        var run = (await context.Runs.FromSql($"SELECT * FROM runs WHERE id = {runId} FOR UPDATE").ToListAsync(cancellationToken))
-            .SingleOrDefault();
-        if (run?.Status != RunStatus.Running)
+        await using var connection = await retry.OpenAsync(dataSource, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await RunCommands.LockForCompletionAsync(connection, runId, cancellationToken);
+        if (status != RunStatus.Running)
         {
-            throw new InvalidOperationException(run is null
+            throw new InvalidOperationException(status is null
                 ? $"Run {runId} cannot complete: it does not exist (pruned as a leftover, or never started)."
-                : $"Run {runId} cannot complete: it is {RunsTable.StatusText(run.Status)}.");
+                : $"Run {runId} cannot complete: it is {RunsTable.StatusText(status.Value)}.");
         }
 
-        var cells = await CubeCopyLoader.LoadAsync((NpgsqlConnection)context.Database.GetDbConnection(), runId, cubes, cancellationToken);
-
-        run.Status = RunStatus.Succeeded;
-        run.FinishedAt = DateTimeOffset.UtcNow;
-        run.RowsPerEntity = new Dictionary<string, long>(rowsPerEntity);
-        run.PhaseDurationsMs = phaseDurations.ToDictionary(p => p.Key, p => PhaseDuration.ToMilliseconds(p.Value));
-        await context.SaveChangesAsync(cancellationToken);
-
-        var pruned = await RunPruner.PruneAsync(context, options.KeepSucceededRuns, cancellationToken);
+        var cells = await CubeCopyLoader.LoadAsync(connection, runId, cubes, cancellationToken);
+        await RunCommands.MarkSucceededAsync(connection, runId, rowsPerEntity, phaseDurations, cancellationToken);
+        var pruned = await RunPruner.PruneAsync(connection, options.KeepSucceededRuns, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new RunCompletion(cells, pruned);
     }
@@ -122,32 +101,25 @@ public sealed class RunStore
     /// <summary>Marks a running run failed with <paramref name="error"/>; false (and no change) when it is not running.</summary>
     public async Task<bool> FailRunAsync(long runId, string error, CancellationToken cancellationToken = default)
     {
-        await using var context = await OpenContextAsync(cancellationToken);
-        var finishedAt = DateTimeOffset.UtcNow;
-        var updated = await context.Runs
-            .Where(r => r.Id == runId && r.Status == RunStatus.Running)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(r => r.Status, RunStatus.Failed)
-                .SetProperty(r => r.FinishedAt, finishedAt)
-                .SetProperty(r => r.Error, error), cancellationToken);
-        return updated == 1;
+        await using var connection = await retry.OpenAsync(dataSource, cancellationToken);
+        return await RunCommands.FailAsync(connection, runId, error, cancellationToken);
     }
 
     /// <summary>The newest succeeded run of exactly this dataset, so that re-running on the same manifest can reuse it.</summary>
     public Task<RunInfo?> FindSucceededRunForDatasetAsync(DatasetIdentity dataset, CancellationToken cancellationToken = default) =>
-        FirstRunAsync(runs => runs.OfDataset(dataset).SucceededNewestFirst(), cancellationToken);
+        FirstRunAsync(RunQuery.LatestSucceededOf(dataset), cancellationToken);
 
     /// <summary>The run the API serves; null before any run succeeded.</summary>
     public Task<RunInfo?> LatestSucceededRunAsync(CancellationToken cancellationToken = default) =>
-        FirstRunAsync(runs => runs.SucceededNewestFirst(), cancellationToken);
+        FirstRunAsync(RunQuery.LatestSucceeded, cancellationToken);
 
     public Task<RunInfo?> GetRunAsync(long runId, CancellationToken cancellationToken = default) =>
-        FirstRunAsync(runs => runs.Where(r => r.Id == runId), cancellationToken);
+        FirstRunAsync(RunQuery.ById(runId), cancellationToken);
 
     /// <summary>All cells of a succeeded run, one <see cref="CubeCells"/> per <see cref="Cubes.All"/> entry in that order.</summary>
     public async Task<IReadOnlyList<CubeCells>> ReadCubesAsync(long runId, CancellationToken cancellationToken = default)
     {
-        var read = await ReadSnapshotAsync(runs => runs.Where(r => r.Id == runId), cancellationToken)
+        var read = await ReadSnapshotAsync(RunQuery.ById(runId), cancellationToken)
             ?? throw new InvalidOperationException($"Run {runId} does not exist (it may have been pruned).");
         return read.Run.Status == RunStatus.Succeeded
             ? read.Cubes
@@ -160,44 +132,32 @@ public sealed class RunStore
     /// tear the read. Null before any run succeeded.
     /// </summary>
     public Task<RunCubes?> ReadLatestSucceededAsync(CancellationToken cancellationToken = default) =>
-        ReadSnapshotAsync(runs => runs.SucceededNewestFirst(), cancellationToken);
+        ReadSnapshotAsync(RunQuery.LatestSucceeded, cancellationToken);
 
-    private async Task<RunInfo?> FirstRunAsync(Func<IQueryable<RunRecord>, IQueryable<RunRecord>> query, CancellationToken cancellationToken)
+    private async Task<RunInfo?> FirstRunAsync(RunQuery query, CancellationToken cancellationToken)
     {
-        await using var context = await OpenContextAsync(cancellationToken);
-        var run = await query(context.Runs.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
-        return run is null ? null : RunInfo.From(run);
+        await using var connection = await retry.OpenAsync(dataSource, cancellationToken);
+        return await query.FirstAsync(connection, cancellationToken);
     }
 
-    private async Task<RunCubes?> ReadSnapshotAsync(Func<IQueryable<RunRecord>, IQueryable<RunRecord>> query, CancellationToken cancellationToken)
+    private async Task<RunCubes?> ReadSnapshotAsync(RunQuery query, CancellationToken cancellationToken)
     {
-        await using var context = await OpenContextAsync(cancellationToken);
-        await using var transaction = await context.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var run = await query(context.Runs.AsNoTracking()).FirstOrDefaultAsync(cancellationToken);
+        await using var connection = await retry.OpenAsync(dataSource, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var run = await query.FirstAsync(connection, cancellationToken);
         if (run is null)
         {
             return null;
         }
 
         IReadOnlyList<CubeCells> cubes = run.Status == RunStatus.Succeeded
-            ? await CubeCellReader.ReadAsync((NpgsqlConnection)context.Database.GetDbConnection(), run.Id, cancellationToken)
+            ? await CubeCellReader.ReadAsync(connection, run.Id, cancellationToken)
             : [];
         await transaction.CommitAsync(cancellationToken);
-        return new RunCubes(RunInfo.From(run), cubes);
+        return new RunCubes(run, cubes);
     }
 
-    private async Task<AggregateStoreContext> OpenContextAsync(CancellationToken cancellationToken)
-    {
-        var context = new AggregateStoreContext(contextOptions);
-        try
-        {
-            await retry.OpenAsync(token => context.Database.OpenConnectionAsync(token), cancellationToken);
-            return context;
-        }
-        catch
-        {
-            await context.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>EF only migrates and names the tables; its options are built on first need.</summary>
+    private AggregateStoreContext NewContext() =>
+        new(new DbContextOptionsBuilder<AggregateStoreContext>().UseNpgsql(dataSource).Options);
 }

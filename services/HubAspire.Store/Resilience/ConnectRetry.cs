@@ -23,42 +23,23 @@ internal sealed class ConnectRetry(string endpoint, RunStoreOptions options)
         return delay < options.MaxRetryDelay ? delay : options.MaxRetryDelay;
     }
 
-    public async Task OpenAsync(Func<CancellationToken, Task> open, CancellationToken cancellationToken)
+    public async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await open(cancellationToken);
-                return;
+                return await dataSource.OpenConnectionAsync(cancellationToken);
             }
-            catch (Exception e) when (TransientCause(e) is { } cause && !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException e) when (e.IsTransient && !cancellationToken.IsCancellationRequested)
             {
                 if (attempt >= options.ConnectAttempts)
                 {
-                    throw new PostgresUnreachableException(endpoint, attempt, cause);
+                    throw new PostgresUnreachableException(endpoint, attempt, e);
                 }
 
                 await Task.Delay(DelayAfter(attempt, options), cancellationToken);
             }
         }
-    }
-
-    /// <summary>
-    /// The transient connection failure behind <paramref name="error"/>: EF's default execution
-    /// strategy wraps it in an <see cref="InvalidOperationException"/> that suggests retrying.
-    /// </summary>
-    private static NpgsqlException? TransientCause(Exception error) => error switch
-    {
-        NpgsqlException { IsTransient: true } cause => cause,
-        InvalidOperationException { InnerException: NpgsqlException { IsTransient: true } cause } => cause,
-        _ => null,
-    };
-
-    public async Task<NpgsqlConnection> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        NpgsqlConnection? connection = null;
-        await OpenAsync(async token => connection = await dataSource.OpenConnectionAsync(token), cancellationToken);
-        return connection!;
     }
 }

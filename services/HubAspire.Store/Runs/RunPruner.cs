@@ -1,5 +1,5 @@
 using HubAspire.Store.Schema;
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace HubAspire.Store.Runs;
 
@@ -13,30 +13,31 @@ namespace HubAspire.Store.Runs;
 /// </summary>
 internal static class RunPruner
 {
+    private static readonly string Prune =
+        $"""
+        WITH kept AS (
+            SELECT {RunsTable.Id}, {RunsTable.StartedAt} FROM {RunsTable.Name} WHERE {RunQuery.Succeeded} {RunQuery.NewestFirst} LIMIT $1
+        )
+        DELETE FROM {RunsTable.Name}
+        WHERE (SELECT count(*) FROM kept) = $1
+            AND {RunsTable.Id} NOT IN (SELECT {RunsTable.Id} FROM kept)
+            AND ({RunQuery.Succeeded} OR {RunsTable.StartedAt} < (SELECT min({RunsTable.StartedAt}) FROM kept))
+        RETURNING {RunsTable.Id}
+        """;
+
     /// <summary>Runs inside the completing transaction, under <see cref="StoreLocks.Completion"/>: no other run can succeed meanwhile.</summary>
-    public static async Task<IReadOnlyList<long>> PruneAsync(AggregateStoreContext context, int keep, CancellationToken cancellationToken)
+    /// <returns>The deleted runs' ids, ascending.</returns>
+    public static async Task<IReadOnlyList<long>> PruneAsync(NpgsqlConnection connection, int keep, CancellationToken cancellationToken)
     {
-        var kept = await context.Runs.SucceededNewestFirst()
-            .Take(keep)
-            .Select(r => new { r.Id, r.StartedAt })
-            .ToListAsync(cancellationToken);
-        if (kept.Count < keep)
+        await using var command = Sql.Command(connection, Prune, (long)keep);
+        var pruned = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            return [];
+            pruned.Add(reader.GetInt64(0));
         }
 
-        var keptIds = kept.Select(k => k.Id).ToList();
-        var oldestKeptStart = kept.Min(k => k.StartedAt);
-        var pruned = await context.Runs
-            .Where(r => !keptIds.Contains(r.Id) && (r.Status == RunStatus.Succeeded || r.StartedAt < oldestKeptStart))
-            .Select(r => r.Id)
-            .OrderBy(id => id)
-            .ToListAsync(cancellationToken);
-        if (pruned.Count > 0)
-        {
-            await context.Runs.Where(r => pruned.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
+        pruned.Sort();
         return pruned;
     }
 }

@@ -104,6 +104,31 @@ public sealed class RunLifecycleTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Recorded_names_and_figures_read_back_exactly_whatever_they_hold()
+    {
+        await using var db = await StoreDatabase.CreateAsync(postgres, nameof(RunLifecycleTests));
+        IReadOnlyDictionary<string, long> rows = new Dictionary<string, long>
+        {
+            ["deals"] = long.MaxValue, ["quote \" and \\ backslash"] = long.MinValue, ["ünïcødé 日本語 🚀 <&>'+"] = 0, [""] = -1,
+        };
+        IReadOnlyDictionary<string, TimeSpan> phases = new Dictionary<string, TimeSpan>
+        {
+            ["zero"] = TimeSpan.Zero, ["one microsecond"] = TimeSpan.FromTicks(10),
+            ["three days"] = TimeSpan.FromDays(3) + TimeSpan.FromTicks(1_234_560), ["line\nbreak"] = TimeSpan.FromMilliseconds(0.5),
+        };
+        var runId = await db.Store.StartRunAsync(TestDatasets.Identity(), new RunTraceIds(null, null), CancellationToken);
+
+        await db.Store.CompleteRunAsync(runId, TestCells.Small(seed: 1), rows, phases, CancellationToken);
+
+        var run = (await db.Store.GetRunAsync(runId, CancellationToken))!;
+        Assert.Equal(rows, run.RowsPerEntity);
+        Assert.Equal(phases, run.PhaseDurations);
+        Assert.Equal(new RunTraceIds(null, null), run.Trace);
+        Assert.Equal(long.MinValue, await db.ScalarAsync<long>("SELECT (rows_per_entity ->> $2)::bigint FROM runs WHERE id = $1", runId, "quote \" and \\ backslash"));
+        Assert.Equal(259_200_123.456m, await db.ScalarAsync<decimal>("SELECT (phase_durations_ms ->> 'three days')::numeric FROM runs WHERE id = $1", runId));
+    }
+
+    [Fact]
     public async Task Rerunning_on_the_same_manifest_finds_its_newest_succeeded_run()
     {
         await using var db = await StoreDatabase.CreateAsync(postgres, nameof(RunLifecycleTests));

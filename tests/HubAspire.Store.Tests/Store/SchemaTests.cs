@@ -135,6 +135,17 @@ public sealed class SchemaTests(PostgresDatabaseFixture database, PostgresFixtur
             "The EF model differs from the last migration: run 'dotnet ef migrations add <Name> --project services/HubAspire.Store'.");
     }
 
+    /// <summary>The store's plain SQL takes its runs column names from RunsTable; the model must agree.</summary>
+    [Fact]
+    public void The_runs_columns_the_store_s_SQL_names_are_the_model_s()
+    {
+        using var context = NewContext();
+        var runs = context.Model.FindEntityType(typeof(RunRecord))!;
+
+        Assert.Equal(RunsTable.Name, runs.GetTableName());
+        Assert.Equal(runs.GetProperties().Select(p => p.GetColumnName()).Order(), RunsTable.Columns.Order());
+    }
+
     [Fact]
     public async Task Concurrent_starters_all_succeed_and_migrate_once()
     {
