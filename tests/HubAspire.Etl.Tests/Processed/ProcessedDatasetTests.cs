@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HubAspire.Datasets.Manifest;
 using HubAspire.Etl.Tests.Processed.Support;
 
 namespace HubAspire.Etl.Tests.Processed;
@@ -121,6 +122,9 @@ public sealed class ProcessedDatasetTests(ProcessedDatasetFixture dataset) : ICl
         }
 
         Assert.Equal(485_000, source.GetProperty("totalRows").GetInt64());
+
+        // Its first fields are a raw manifest's, so a consumer of raw datasets reads it the same way.
+        Assert.Equal(485_000, DatasetManifest.TryRead(dataset.Db.Processed)!.TotalRows);
     }
 
     [Fact]
