@@ -1,7 +1,6 @@
 using HubAspire.Core.Aggregations;
 using HubAspire.Store.Schema;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace HubAspire.Store.Loading;
 
@@ -15,6 +14,7 @@ internal static class CubeCopyLoader
     public static async Task<long> LoadAsync(NpgsqlConnection connection, long runId, IReadOnlyList<CubeCells> cubes, CancellationToken cancellationToken)
     {
         var loaded = new HashSet<string>();
+        var rows = new BinaryCopyWriter();
         long cells = 0;
         foreach (var cube in cubes)
         {
@@ -24,7 +24,9 @@ internal static class CubeCopyLoader
                 throw new ArgumentException($"The {cube.Definition.Name} cube is given twice.", nameof(cubes));
             }
 
-            cells += await CopyAsync(connection, runId, table, cube, cancellationToken);
+            Encode(rows, runId, table, cube);
+            await CopyAsync(connection, table, rows.Written, cancellationToken);
+            cells += cube.Count;
         }
 
         var missing = CubeTable.All.Where(t => !loaded.Contains(t.Name)).Select(t => t.Cube.Name).ToList();
@@ -36,11 +38,12 @@ internal static class CubeCopyLoader
         return cells;
     }
 
-    private static async Task<long> CopyAsync(NpgsqlConnection connection, long runId, CubeTable table, CubeCells cube, CancellationToken cancellationToken)
+    /// <summary>The cube's cells as rows of its table, in <see cref="CubeTable.Columns"/> order; throws before anything is sent for a cell it cannot place.</summary>
+    private static void Encode(BinaryCopyWriter rows, long runId, CubeTable table, CubeCells cube)
     {
         var dimensions = cube.Definition.Dimensions;
-        var copy = $"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        var fields = (short)table.Columns.Count;
+        rows.Start();
         foreach (var (key, sums) in cube.Cells)
         {
             if ((uint)key.Dimension >= (uint)dimensions.Count)
@@ -49,17 +52,41 @@ internal static class CubeCopyLoader
                     $"A {cube.Definition.Name} cell has dimension index {key.Dimension}; the cube has {dimensions.Count} dimensions.", nameof(cube));
             }
 
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(dimensions[key.Dimension], NpgsqlDbType.Text, cancellationToken);
-            await importer.WriteAsync(key.Month, NpgsqlDbType.Integer, cancellationToken);
-            await importer.WriteAsync(key.Label, NpgsqlDbType.Text, cancellationToken);
+            rows.StartRow(fields);
+            rows.Write(runId);
+            rows.Write(dimensions[key.Dimension]);
+            rows.Write(key.Month);
+            rows.Write(key.Label);
             foreach (var sum in sums)
             {
-                await importer.WriteAsync(sum, NpgsqlDbType.Bigint, cancellationToken);
+                rows.Write(sum);
             }
         }
 
-        return (long)await importer.CompleteAsync(cancellationToken);
+        rows.Finish();
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection connection, CubeTable table, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        var copy = $"COPY {table.Name} ({string.Join(", ", table.Columns)}) FROM STDIN (FORMAT BINARY)";
+        await using var stream = await connection.BeginRawBinaryCopyAsync(copy, cancellationToken);
+        try
+        {
+            await stream.WriteAsync(data, cancellationToken);
+        }
+        catch
+        {
+            // Ending the stream would send what was written as complete; abort the COPY instead.
+            try
+            {
+                await stream.CancelAsync();
+            }
+            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The connection broke with the write; the write's error is the one to report.
+            }
+
+            throw;
+        }
     }
 }
