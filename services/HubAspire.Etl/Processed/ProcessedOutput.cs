@@ -89,6 +89,6 @@ public sealed class ProcessedOutput : IDisposable
     internal EtlException Failed(Exception e) => Failed(Directory, e);
 
     private static EtlException Failed(string directory, Exception e) =>
-        new($"Cannot write the processed dataset to {directory}: {e.Message} Nothing new was published there and the previous " +
-            "processed dataset, if any, is unchanged. Free some space or make the directory writable, or run with --no-processed.");
+        new($"Cannot write the processed dataset to {directory}: {e.Message.TrimEnd('.', ' ')}. Nothing new was published there and the " +
+            "previous processed dataset, if any, is unchanged. Free some space or make the directory writable, or run with --no-processed.");
 }

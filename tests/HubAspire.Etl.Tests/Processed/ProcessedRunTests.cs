@@ -95,6 +95,8 @@ public sealed class ProcessedRunTests(PostgresFixture server) : IDisposable
 
         Assert.StartsWith($"Cannot write the processed dataset to {Processed}: ", error.Message);
         Assert.Contains("No space left on device", error.Message);
+        Assert.EndsWith(". Nothing new was published there and the previous processed dataset, if any, is unchanged. " +
+            "Free some space or make the directory writable, or run with --no-processed.", error.Message);
         ProcessedEtl.AssertUnchanged(before, Processed);
         Assert.Equal(["filler", "processed", "raw"], ProcessedEtl.Entries(_directory.Path));
         Assert.Equal(first.RunId, (await EtlHarness.LatestAsync(connection))!.Id);
