@@ -1,3 +1,4 @@
+using HubAspire.AppHost.Api;
 using HubAspire.AppHost.Etl;
 using HubAspire.AppHost.Generator;
 using HubAspire.AppHost.Postgres;
@@ -10,11 +11,12 @@ var builder = DistributedApplication.CreateBuilder(args);
 var dataDirectory = builder.GetDataDirectory();
 
 // Infrastructure: PostgreSQL (container or the machine's binaries) with the aggregate store's
-// database, which the ETL (and later the API) references.
+// database, which the ETL and the API reference.
 var aggregateStore = builder.AddAggregateStore(dataDirectory);
 
 // Services, in data-flow order.
 var generator = builder.AddGenerator(dataDirectory);
-builder.AddEtl(dataDirectory, aggregateStore, generator);
+var etl = builder.AddEtl(dataDirectory, aggregateStore, generator);
+builder.AddApi(aggregateStore, etl);
 
 builder.Build().Run();

@@ -1,0 +1,20 @@
+namespace HubAspire.AppHost.Api;
+
+/// <summary>
+/// The API: serves the latest succeeded ETL run from the aggregate store over HTTP. It waits for
+/// the database only, not for the ETL: until a run succeeds it answers 503 (the dashboard shows
+/// that state), and it serves each newer run as soon as it succeeds.
+/// </summary>
+public static class ApiExtensions
+{
+    public static IResourceBuilder<ProjectResource> AddApi(
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> aggregateStore,
+        IResourceBuilder<ProjectResource> etl) =>
+        builder.AddProject<Projects.HubAspire_Api>("api")
+            .WithReference(aggregateStore)
+            .WaitFor(aggregateStore)
+            .WithRelationship(etl.Resource, "Serves runs of")
+            .WithHttpEndpoint()
+            .WithHttpHealthCheck("/health");
+}
