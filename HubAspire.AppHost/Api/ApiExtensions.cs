@@ -13,7 +13,8 @@ public static class ApiExtensions
         IResourceBuilder<ProjectResource> etl) =>
         builder.AddProject<Projects.HubAspire_Api>("api")
             .WithReference(aggregateStore)
-            .WaitFor(aggregateStore)
+            // A database that failed to start fails this resource too, instead of leaving it waiting forever.
+            .WaitFor(aggregateStore, WaitBehavior.StopOnResourceUnavailable)
             .WithRelationship(etl.Resource, "Serves runs of")
             .WithHttpEndpoint()
             .WithHttpHealthCheck("/health");

@@ -12,6 +12,7 @@ public static class EtlExtensions
         builder.AddProject<Projects.HubAspire_Etl>("etl")
             .WithArgs("--data", dataDirectory)
             .WithReference(aggregateStore)
-            .WaitFor(aggregateStore)
+            // A database that failed to start fails this resource too, instead of leaving it waiting forever.
+            .WaitFor(aggregateStore, WaitBehavior.StopOnResourceUnavailable)
             .WaitForCompletion(generator);
 }
