@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets.Manifest;
 using HubAspire.Datasets.Reading;
+using HubAspire.Etl.Processed;
 using HubAspire.Etl.Processing;
 using HubAspire.Etl.Telemetry;
 
@@ -9,10 +10,13 @@ namespace HubAspire.Etl.Pipeline;
 
 /// <summary>
 /// Map → reduce over a dataset: every file is read row group by row group on a worker, each row
-/// group becomes a partial cube, and the partials are merged per entity. Integer sums make the
-/// result independent of the worker count and of the order in which partials arrive.
+/// group becomes a partial cube, merged into its file's cube, and the files' cubes are merged per
+/// entity. Integer sums make the result independent of the worker count and of the merge order.
+/// With a <see cref="ProcessedOutput"/>, each row group is read once with every raw column and
+/// also written to its processed file, so the raw files are read once; memory stays at one row
+/// group per worker either way.
 /// </summary>
-public sealed class CubeBuilder(IReadOnlyList<CubeProcessor> processors)
+public sealed class CubeBuilder(ProcessedOutput? processed = null)
 {
     public static readonly IReadOnlyList<CubeProcessor> AllProcessors =
     [
@@ -20,69 +24,68 @@ public sealed class CubeBuilder(IReadOnlyList<CubeProcessor> processors)
         new EmailCampaignsProcessor(), new SupportTicketsProcessor(), new WebAnalyticsProcessor(),
     ];
 
-    public CubeBuilder()
-        : this(AllProcessors)
-    {
-    }
-
     /// <summary>The merged cube of every entity, in <see cref="Cubes.All"/> order.</summary>
     public async Task<IReadOnlyList<CubeCells>> BuildAsync(
         string datasetDirectory, DatasetManifest manifest, int workers, ReadProgress progress, CancellationToken cancellationToken)
     {
-        var files = processors
+        var files = AllProcessors
             .SelectMany(processor => manifest.Entity(processor.Cube.Name).Files.Select(file => (processor, file)))
             .OrderByDescending(item => item.file.Rows) // largest first: the cores finish together
             .ToList();
-        var partials = new ConcurrentBag<CubeCells>();
-        var buffers = new ConcurrentBag<RowGroupColumns>(); // one per worker, reused row group after row group
+        var fileCubes = new ConcurrentBag<CubeCells>();
 
         await Parallel.ForEachAsync(files,
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-            async (item, token) =>
-            {
-                var path = Path.Combine(datasetDirectory, item.file.Path);
-                using var span = EtlTelemetry.Source.StartActivity("read " + item.file.Path);
-                span?.SetTag("hubaspire.rows", item.file.Rows);
-                await using var source = await ParquetFileSource.OpenAsync(path, token);
-                if (source.RowCount != item.file.Rows)
-                {
-                    throw new ParquetDataException(path, $"Parquet file '{path}' holds {source.RowCount:N0} rows but the dataset manifest says {item.file.Rows:N0}; regenerate the dataset.");
-                }
-
-                source.Validate(item.processor.Columns);
-                var columns = buffers.TryTake(out var reused) ? reused : new RowGroupColumns();
-                for (var rowGroup = 0; rowGroup < source.RowGroupCount; rowGroup++)
-                {
-                    await source.ReadRowGroupAsync(rowGroup, item.processor.Columns, columns, token);
-                    partials.Add(item.processor.Map(columns));
-                    progress.RowsRead(item.processor.Cube.Name, columns.RowCount);
-                }
-
-                buffers.Add(columns);
-            });
+            async (item, token) => fileCubes.Add(await MapFileAsync(Path.Combine(datasetDirectory, item.file.Path), item.file, item.processor, progress, token)));
 
         using var reduce = EtlTelemetry.Source.StartActivity("reduce");
-        var merged = Cubes.All.Select(cube => new CubeCells(cube)).ToList();
-        foreach (var partial in partials)
+        var merged = Cubes.All.ToDictionary(cube => cube, cube => new CubeCells(cube));
+        foreach (var fileCube in fileCubes)
         {
-            merged[IndexOf(partial.Definition)].Merge(partial);
+            merged[fileCube.Definition].Merge(fileCube);
         }
 
-        reduce?.SetTag("hubaspire.partials", partials.Count);
-        reduce?.SetTag("hubaspire.cells", merged.Sum(c => c.Count));
-        return merged;
+        reduce?.SetTag("hubaspire.partials", fileCubes.Count);
+        reduce?.SetTag("hubaspire.cells", merged.Values.Sum(c => c.Count));
+        return Cubes.All.Select(cube => merged[cube]).ToList();
     }
 
-    private static int IndexOf(CubeDefinition cube)
+    /// <summary>One file's cube (and its processed copy, if any).</summary>
+    private async Task<CubeCells> MapFileAsync(string path, ManifestFile file, CubeProcessor processor, ReadProgress progress, CancellationToken token)
     {
-        for (var i = 0; i < Cubes.All.Count; i++)
+        using var span = EtlTelemetry.Source.StartActivity("read " + file.Path);
+        span?.SetTag("hubaspire.rows", file.Rows);
+        await using var source = await ParquetFileSource.OpenAsync(path, token);
+        if (source.RowCount != file.Rows)
         {
-            if (Cubes.All[i] == cube)
-            {
-                return i;
-            }
+            throw new ParquetDataException(path, $"Parquet file '{path}' holds {source.RowCount:N0} rows but the dataset manifest says {file.Rows:N0}; regenerate the dataset.");
         }
 
-        throw new ArgumentException($"Unknown cube {cube.Name}.", nameof(cube));
+        var table = processed is null ? null : ProcessedSchema.Get(processor.Cube.Name);
+        var requests = table is null ? processor.Columns : processor.Columns.Union(table.RawColumns).ToList();
+        source.Validate(requests);
+        var largestRowGroup = Enumerable.Range(0, source.RowGroupCount).Select(source.RowGroupRowCount).DefaultIfEmpty(0).Max();
+        await using var copy = table is null ? null : await processed!.CreateFileAsync(table, file.Path, path, largestRowGroup, token);
+
+        var cube = new CubeCells(processor.Cube);
+        var columns = new RowGroupColumns();
+        for (var rowGroup = 0; rowGroup < source.RowGroupCount; rowGroup++)
+        {
+            await source.ReadRowGroupAsync(rowGroup, requests, columns, token);
+            cube.Merge(processor.Map(columns));
+            if (copy is not null)
+            {
+                await copy.WriteRowGroupAsync(columns, token);
+            }
+
+            progress.RowsRead(processor.Cube.Name, columns.RowCount);
+        }
+
+        if (copy is not null)
+        {
+            await copy.CompleteAsync(token);
+        }
+
+        return cube;
     }
 }

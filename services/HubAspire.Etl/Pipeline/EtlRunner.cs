@@ -42,7 +42,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
                 using var span = EtlTelemetry.Source.StartActivity("etl processed");
                 using var processed = ProcessedOutput.Create(layout.ProcessedDirectory);
                 using var progress = new ReadProgress(logger, manifest.Entities.ToDictionary(e => e.Name, e => e.Rows));
-                await new ProcessedCubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+                await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
                 Publish(processed, manifest, manifestPath, existing.Id, span);
             }
             else
@@ -68,9 +68,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
             using var progress = new ReadProgress(logger, rowsPerEntity);
             clock.Restart();
             using var processed = request.WriteProcessed ? ProcessedOutput.Create(layout.ProcessedDirectory) : null;
-            var cubes = processed is null
-                ? await new CubeBuilder().BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken)
-                : await new ProcessedCubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+            var cubes = await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
             var aggregate = clock.Elapsed;
 
             // The load's own duration cannot be in the row it commits: it is logged and traced instead.
@@ -86,9 +84,10 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
             {
                 var completion = await store.CompleteRunAsync(runId, cubes, rowsPerEntity, phases, cancellationToken);
                 logger.LogInformation(
-                    "Run {RunId} succeeded: {Rows:N0} rows aggregated in {Aggregate:F2} s ({RowsPerSecond:N0} rows/s), {Cells:N0} cube cells loaded in {Load:F2} s; runs pruned: {Pruned}",
+                    "Run {RunId} succeeded: {Rows:N0} rows aggregated in {Aggregate:F2} s ({RowsPerSecond:N0} rows/s), {Cells:N0} cube cells loaded in {Load:F2} s; runs pruned: {Pruned}; peak memory {PeakMegabytes:N0} MB",
                     runId, manifest.TotalRows, aggregate.TotalSeconds, manifest.TotalRows / Math.Max(aggregate.TotalSeconds, 1e-6),
-                    completion.Cells, clock.Elapsed.TotalSeconds, completion.PrunedRunIds.Count == 0 ? "none" : string.Join(", ", completion.PrunedRunIds));
+                    completion.Cells, clock.Elapsed.TotalSeconds, completion.PrunedRunIds.Count == 0 ? "none" : string.Join(", ", completion.PrunedRunIds),
+                    Process.GetCurrentProcess().PeakWorkingSet64 / 1e6);
                 EtlTelemetry.RunDuration.Record((migrate + aggregate + clock.Elapsed).TotalSeconds, new KeyValuePair<string, object?>("status", "succeeded"));
                 return new EtlResult(runId, Reused: false, manifest.TotalRows, completion.Cells);
             }
