@@ -42,18 +42,8 @@ public sealed record DatasetManifest(
     }
 
     /// <summary>Writes the manifest under a temporary name, flushes it to disk, then renames it into place.</summary>
-    public void WriteAtomically(string datasetDirectory)
-    {
-        var path = DatasetLayout.ManifestPath(datasetDirectory);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, this, ManifestJsonContext.Default.DatasetManifest);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void WriteAtomically(string datasetDirectory) =>
+        ManifestFiles.WriteAtomically(datasetDirectory, this, ManifestJsonContext.Default.DatasetManifest);
 }
 
 /// <param name="Name">Entity name (folder under the dataset directory).</param>

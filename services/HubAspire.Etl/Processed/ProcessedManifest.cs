@@ -43,25 +43,11 @@ public sealed record ProcessedManifest(
     public bool IsCurrentFor(DatasetManifest raw, string processedDirectory) =>
         SchemaVersion == ProcessedSchema.Version
         && Source.Matches(raw)
-        && Entities.SelectMany(e => e.Files).All(file =>
-        {
-            var info = new FileInfo(Path.Combine(processedDirectory, file.Path));
-            return info.Exists && info.Length == file.Bytes;
-        });
+        && ManifestFiles.AreIntact(processedDirectory, Entities);
 
     /// <summary>Writes the manifest under a temporary name, flushes it to disk, then renames it into place.</summary>
-    public void WriteAtomically(string processedDirectory)
-    {
-        var path = DatasetLayout.ManifestPath(processedDirectory);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, this, ProcessedManifestJsonContext.Default.ProcessedManifest);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void WriteAtomically(string processedDirectory) =>
+        ManifestFiles.WriteAtomically(processedDirectory, this, ProcessedManifestJsonContext.Default.ProcessedManifest);
 }
 
 /// <summary>The raw dataset a processed dataset was derived from: its manifest's identity.</summary>

@@ -125,11 +125,7 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
             return null;
         }
 
-        var intact = manifest!.Entities.SelectMany(e => e.Files).All(file =>
-        {
-            var info = new FileInfo(Path.Combine(datasetDirectory, file.Path));
-            return info.Exists && info.Length == file.Bytes;
-        });
+        var intact = ManifestFiles.AreIntact(datasetDirectory, manifest!.Entities);
         if (!intact)
         {
             logger.LogWarning("The dataset in {Directory} matches but its files differ from its manifest; regenerating", datasetDirectory);
