@@ -1,4 +1,5 @@
 using HubAspire.Benchmarks;
+using HubAspire.Benchmarks.Api;
 using HubAspire.Benchmarks.Etl;
 
 // Benchmarks are programs, not tests: they print figures and never fail on a threshold.
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
 {
     "generate" => await GenerateBenchmark.RunAsync(args[1..]),
     "etl" => await EtlBenchmark.RunAsync(args[1..], stopping.Token),
+    "api" => await ApiBenchmark.RunAsync(args[1..], stopping.Token),
     _ => Usage(),
 };
 
@@ -25,6 +27,9 @@ static int Usage()
           generate [--runs <n>] [--skip-scale10]   full-scale generation (4.85M rows) n times (default 5), then once at scale 10
           etl [--runs <n>] [--skip-scale10]        full-scale ETL into a throwaway PostgreSQL n times (default 5) with and without
                                                    processed output, DuckDB computing the same figures (checked equal), then scale 10
+          api [--seconds <n>]                      the real API on the full-scale store (generator + ETL into a throwaway PostgreSQL):
+                                                   wrk for n s (default 10) on cached /api/dashboard and /api/deals/stages, then every
+                                                   distinct period of /api/dashboard once (uncached); needs wrk (apt-get install wrk)
         """);
     return 2;
 }

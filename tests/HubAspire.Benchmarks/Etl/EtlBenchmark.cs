@@ -109,7 +109,8 @@ public static class EtlBenchmark
         }
     }
 
-    private static async Task<EtlRun> RunEtlAsync(
+    /// <summary>The real ETL into a fresh, already migrated database of <paramref name="server"/>; checks it aggregated every row.</summary>
+    internal static async Task<EtlRun> RunEtlAsync(
         TestPostgresServer server, string directory, long rows, bool noProcessed, CancellationToken cancellationToken)
     {
         var database = await server.CreateDatabaseAsync("etl_bench", cancellationToken);
