@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace HubAspire.Etl.Tests.Support;
 
 /// <summary>Rewrites Parquet files with DuckDB: the way a foreign writer (or a broken one) would have written them.</summary>
@@ -10,21 +8,18 @@ public static class DuckDbFiles
     {
         var original = path + ".original";
         File.Move(path, original);
-        using var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = $"copy ({select.Replace("{file}", $"read_parquet('{original}')")}) to '{path}' (format parquet{(options == "" ? "" : ", " + options)})";
-        command.ExecuteNonQuery();
+        using (var db = new DuckDbSession())
+        {
+            db.CopyToParquet(select.Replace("{file}", $"read_parquet('{original}')"), path, options);
+        }
+
         File.Delete(original);
     }
 
     /// <summary>One value of a DuckDB query, as text.</summary>
     public static string Scalar(string sql)
     {
-        using var db = new DuckDBConnection("Data Source=:memory:");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        using var db = new DuckDbSession();
+        return Convert.ToString(db.Rows(sql).FirstOrDefault()?[0], System.Globalization.CultureInfo.InvariantCulture) ?? "";
     }
 }

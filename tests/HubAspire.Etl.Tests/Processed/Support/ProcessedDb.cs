@@ -1,6 +1,3 @@
-using System.Globalization;
-using DuckDB.NET.Data;
-
 namespace HubAspire.Etl.Tests.Processed.Support;
 
 /// <summary>
@@ -9,15 +6,12 @@ namespace HubAspire.Etl.Tests.Processed.Support;
 /// (relative to the dataset directory) and its position in that file. DuckDB is the independent
 /// reader: nothing of our Parquet code reads the files here.
 /// </summary>
-public sealed class ProcessedDb : IDisposable
+public sealed class ProcessedDb : DuckDbSession
 {
-    private readonly DuckDBConnection _connection = new("Data Source=:memory:");
-
     public ProcessedDb(string dataDirectory)
     {
         Raw = Path.Combine(dataDirectory, "raw");
         Processed = Path.Combine(dataDirectory, "processed");
-        _connection.Open();
 
         // Half to even on the double value, as ETL.md says: scale, round the double to the nearest
         // integer (ties to even), scale back. Written out: DuckDB's own round_even works on decimals.
@@ -37,37 +31,6 @@ public sealed class ProcessedDb : IDisposable
     public string Raw { get; }
 
     public string Processed { get; }
-
-    public void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    public List<object?[]> Rows(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    public string Text(string sql) => Convert.ToString(Rows(sql).Single()[0], CultureInfo.InvariantCulture) ?? "";
-
-    public long Long(string sql) => Convert.ToInt64(Rows(sql).Single()[0], CultureInfo.InvariantCulture);
 
     /// <summary>"name TYPE, …" of the files, as DuckDB describes them.</summary>
     public string Describe(string files) =>
@@ -122,8 +85,6 @@ public sealed class ProcessedDb : IDisposable
 
         return differences;
     }
-
-    public void Dispose() => _connection.Dispose();
 
     private static string View(string name, string datasetDirectory, string entity) => $"""
         create view {name} as

@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace HubAspire.Store.Tests.Store;
+namespace HubAspire.Testing.Network;
 
 /// <summary>
 /// A TCP listener on a loopback port that either relays each connection to a server or, without
-/// one, accepts and hangs up at once: a PostgreSQL that comes up late, or one that is not there.
+/// one, accepts and hangs up at once: a PostgreSQL that comes up late, goes away (dispose the relay:
+/// new connections refused, open ones cut) and comes back (a new relay on the same port), or one
+/// that is not there.
 /// </summary>
-internal sealed class TcpRelay : IAsyncDisposable
+public sealed class TcpRelay : IAsyncDisposable
 {
     private readonly TcpListener listener;
     private readonly (string Host, int Port)? target;
@@ -20,8 +22,11 @@ internal sealed class TcpRelay : IAsyncDisposable
         this.target = target;
         listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         accepting = AcceptAsync();
     }
+
+    public int Port { get; }
 
     public int Accepted => Volatile.Read(ref accepted);
 
@@ -79,9 +84,9 @@ internal sealed class TcpRelay : IAsyncDisposable
                 var up = upstream.GetStream();
                 await Task.WhenAny(down.CopyToAsync(up, stopping.Token), up.CopyToAsync(down, stopping.Token));
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException)
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
-                // One side hung up.
+                // One side hung up, or the relay stopped: both sockets close here.
             }
         }
     }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace HubAspire.Etl.Tests.Processed.Support;
+namespace HubAspire.Testing.FileSystem;
 
 /// <summary>
-/// A small tmpfs mounted over a directory, to give the ETL a real full or read-only file system
+/// A small tmpfs mounted over a directory, to give a program a real read-only or full file system
 /// (permissions alone cannot stop root, which CI runs as). Unmounted on dispose.
 /// </summary>
 public sealed class ScratchMount : IDisposable
@@ -12,19 +12,18 @@ public sealed class ScratchMount : IDisposable
 
     private ScratchMount(string directory) => _directory = directory;
 
-    /// <summary>Mounts with <paramref name="options"/> (e.g. <c>size=8m</c>); skips the test when this process may not mount.</summary>
-    public static ScratchMount Create(string directory, string options)
-    {
-        if (Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", directory) != 0)
-        {
-            Assert.Skip("Needs root (or CAP_SYS_ADMIN) to mount a small tmpfs; CI runs as root.");
-        }
-
-        return new ScratchMount(directory);
-    }
+    /// <summary>Mounts with <paramref name="options"/> (e.g. <c>ro,size=1m</c>); null when this process may not mount.</summary>
+    public static ScratchMount? TryCreate(string directory, string options) =>
+        Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", directory) == 0 ? new ScratchMount(directory) : null;
 
     /// <summary>Everything on it stays readable; nothing more can be written.</summary>
-    public void MakeReadOnly() => Assert.Equal(0, Run("mount", "-o", "remount,ro", _directory));
+    public void MakeReadOnly()
+    {
+        if (Run("mount", "-o", "remount,ro", _directory) != 0)
+        {
+            throw new InvalidOperationException($"Could not remount {_directory} read-only.");
+        }
+    }
 
     /// <summary>Writes a file that leaves about <paramref name="freeBytes"/> free.</summary>
     public void FillLeaving(long freeBytes)
