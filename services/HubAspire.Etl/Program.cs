@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using HubAspire.Datasets;
 using HubAspire.Etl.Cli;
 using HubAspire.Etl.Pipeline;
@@ -11,13 +12,13 @@ var parsed = EtlOptions.Parse(args, DefaultDataDirectory.Find(), builder.Configu
 if (parsed.HelpRequested)
 {
     Console.WriteLine(EtlOptions.Usage);
-    return EtlCommand.Succeeded;
+    return ExitCodes.Succeeded;
 }
 
 if (parsed.Request is not { } request)
 {
     Console.Error.WriteLine($"error: {parsed.Error}. Run with --help for the options.");
-    return EtlCommand.InvalidArguments;
+    return ExitCodes.InvalidArguments;
 }
 
 builder.AddServiceDefaults(EtlTelemetry.Name);

@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using HubAspire.Datasets;
 using HubAspire.Generator.Cli;
 using HubAspire.Generator.Generation;
@@ -9,13 +10,13 @@ var parsed = GeneratorOptions.Parse(args, DefaultDataDirectory.Find());
 if (parsed.HelpRequested)
 {
     Console.WriteLine(GeneratorOptions.Usage);
-    return GenerateCommand.Succeeded;
+    return ExitCodes.Succeeded;
 }
 
 if (parsed.Request is not { } request)
 {
     Console.Error.WriteLine($"error: {parsed.Error}. Run with --help for the options.");
-    return GenerateCommand.InvalidArguments;
+    return ExitCodes.InvalidArguments;
 }
 
 var builder = Host.CreateApplicationBuilder();

@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using HubAspire.Datasets.Reading;
 using HubAspire.Etl.Pipeline;
 using HubAspire.Store;
@@ -8,28 +9,23 @@ namespace HubAspire.Etl.Cli;
 /// <summary>Runs the ETL once and turns every foreseeable failure into one clear line and an exit code.</summary>
 public sealed class EtlCommand(EtlRunner runner, ILogger<EtlCommand> logger)
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int InvalidArguments = 2;
-    public const int Cancelled = 130;
-
     public async Task<int> RunAsync(EtlRequest request, CancellationToken cancellationToken)
     {
         try
         {
             await runner.RunAsync(request, cancellationToken);
-            return Succeeded;
+            return ExitCodes.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("ETL cancelled; the run is marked failed and the previously served run is unchanged");
-            return Cancelled;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is EtlException or ParquetDataException or ParquetSchemaException or PostgresUnreachableException
                                       or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             logger.LogError("ETL failed: {Reason}", e.Message);
-            return Failed;
+            return ExitCodes.Failed;
         }
     }
 }

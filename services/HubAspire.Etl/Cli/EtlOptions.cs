@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using System.Globalization;
 using HubAspire.Etl.Pipeline;
 
@@ -30,8 +31,8 @@ public static class EtlOptions
 
         for (var i = 0; i < args.Count; i++)
         {
-            var (name, inline) = Split(args[i]);
-            string? Value() => inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+            var (name, inline) = OptionSyntax.Split(args[i]);
+            string? Value() => OptionSyntax.Value(args, ref i, inline);
 
             switch (name)
             {
@@ -59,7 +60,7 @@ public static class EtlOptions
                     var workersText = Value();
                     if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
                     {
-                        return Fail($"--workers must be a positive integer (got {(workersText is null ? "nothing" : $"'{workersText}'")})");
+                        return Fail($"--workers must be a positive integer (got {OptionSyntax.Describe(workersText)})");
                     }
 
                     break;
@@ -84,11 +85,6 @@ public static class EtlOptions
         return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed), null);
     }
 
-    private static (string Name, string? Value) Split(string arg)
-    {
-        var equals = arg.IndexOf('=');
-        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
-    }
 
     private static ParseResult Fail(string error) => new(null, error);
 }

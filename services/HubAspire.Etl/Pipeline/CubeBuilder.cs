@@ -5,6 +5,7 @@ using HubAspire.Datasets.Reading;
 using HubAspire.Etl.Processed;
 using HubAspire.Etl.Processing;
 using HubAspire.Etl.Telemetry;
+using HubAspire.Jobs;
 
 namespace HubAspire.Etl.Pipeline;
 
@@ -26,7 +27,7 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
 
     /// <summary>The merged cube of every entity, in <see cref="Cubes.All"/> order.</summary>
     public async Task<IReadOnlyList<CubeCells>> BuildAsync(
-        string datasetDirectory, DatasetManifest manifest, int workers, ReadProgress progress, CancellationToken cancellationToken)
+        string datasetDirectory, DatasetManifest manifest, int workers, RowProgress progress, CancellationToken cancellationToken)
     {
         var files = AllProcessors
             .SelectMany(processor => manifest.Entity(processor.Cube.Name).Files.Select(file => (processor, file)))
@@ -51,8 +52,9 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
     }
 
     /// <summary>One file's cube (and its processed copy, if any).</summary>
-    private async Task<CubeCells> MapFileAsync(string path, ManifestFile file, CubeProcessor processor, ReadProgress progress, CancellationToken token)
+    private async Task<CubeCells> MapFileAsync(string path, ManifestFile file, CubeProcessor processor, RowProgress progress, CancellationToken token)
     {
+        progress.Start(processor.Cube.Name);
         using var span = EtlTelemetry.Source.StartActivity("read " + file.Path);
         span?.SetTag("hubaspire.rows", file.Rows);
         await using var source = await ParquetFileSource.OpenAsync(path, token);
@@ -78,7 +80,7 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
                 await copy.WriteRowGroupAsync(columns, token);
             }
 
-            progress.RowsRead(processor.Cube.Name, columns.RowCount);
+            progress.Add(processor.Cube.Name, columns.RowCount);
         }
 
         if (copy is not null)

@@ -3,6 +3,7 @@ using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
 using HubAspire.Etl.Processed;
 using HubAspire.Etl.Telemetry;
+using HubAspire.Jobs;
 using HubAspire.Store;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -41,7 +42,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
                     manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id, layout.ProcessedDirectory);
                 using var span = EtlTelemetry.Source.StartActivity("etl processed");
                 using var processed = ProcessedOutput.Create(layout.ProcessedDirectory);
-                using var progress = new ReadProgress(logger, manifest.Entities.ToDictionary(e => e.Name, e => e.Rows));
+                using var progress = new RowProgress(logger, "read", manifest.Entities.ToDictionary(e => e.Name, e => e.Rows), EtlTelemetry.RowsRead);
                 await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
                 Publish(processed, manifest, manifestPath, existing.Id, span);
             }
@@ -65,7 +66,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         try
         {
             var rowsPerEntity = manifest.Entities.ToDictionary(e => e.Name, e => e.Rows);
-            using var progress = new ReadProgress(logger, rowsPerEntity);
+            using var progress = new RowProgress(logger, "read", rowsPerEntity, EtlTelemetry.RowsRead);
             clock.Restart();
             using var processed = request.WriteProcessed ? ProcessedOutput.Create(layout.ProcessedDirectory) : null;
             var cubes = await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);

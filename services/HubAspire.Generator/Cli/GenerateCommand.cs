@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using HubAspire.Generator.Generation;
 using Microsoft.Extensions.Logging;
 
@@ -6,28 +7,23 @@ namespace HubAspire.Generator.Cli;
 /// <summary>Runs one generation and turns every foreseeable failure into one clear line and an exit code.</summary>
 public sealed class GenerateCommand(DatasetGenerator generator, ILogger<GenerateCommand> logger)
 {
-    public const int Succeeded = 0;
-    public const int Failed = 1;
-    public const int InvalidArguments = 2;
-    public const int Cancelled = 130;
-
     public async Task<int> RunAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         try
         {
             await generator.GenerateAsync(request, cancellationToken);
-            return Succeeded;
+            return ExitCodes.Succeeded;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Generation cancelled; nothing was published and the previous dataset (if any) is unchanged");
-            return Cancelled;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError("Cannot write the dataset under {Directory}: {Reason} Choose a writable --out directory with enough free space (about {Megabytes:N0} MB at this scale).",
                 request.DataDirectory, EndWithPeriod(e.Message), Math.Ceiling(EstimatedMegabytes(request.Scale)));
-            return Failed;
+            return ExitCodes.Failed;
         }
     }
 

@@ -1,3 +1,4 @@
+using HubAspire.Jobs;
 using System.Globalization;
 using HubAspire.Generator.Generation;
 
@@ -28,16 +29,8 @@ public static class GeneratorOptions
 
         for (var i = 0; i < args.Count; i++)
         {
-            var (name, inlineValue) = SplitOption(args[i]);
-            string? Value()
-            {
-                if (inlineValue is not null)
-                {
-                    return inlineValue;
-                }
-
-                return i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
-            }
+            var (name, inlineValue) = OptionSyntax.Split(args[i]);
+            string? Value() => OptionSyntax.Value(args, ref i, inlineValue);
 
             switch (name)
             {
@@ -51,7 +44,7 @@ public static class GeneratorOptions
                     if (!double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out scale)
                         || !double.IsFinite(scale) || scale <= 0 || scale > GenerationRequest.MaxScale)
                     {
-                        return Fail($"--scale must be a number greater than 0 and at most {GenerationRequest.MaxScale} (got {Describe(scaleText)})");
+                        return Fail($"--scale must be a number greater than 0 and at most {GenerationRequest.MaxScale} (got {OptionSyntax.Describe(scaleText)})");
                     }
 
                     break;
@@ -59,7 +52,7 @@ public static class GeneratorOptions
                     var seedText = Value();
                     if (!long.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
                     {
-                        return Fail($"--seed must be a non-negative integer (got {Describe(seedText)})");
+                        return Fail($"--seed must be a non-negative integer (got {OptionSyntax.Describe(seedText)})");
                     }
 
                     break;
@@ -76,7 +69,7 @@ public static class GeneratorOptions
                     var workersText = Value();
                     if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
                     {
-                        return Fail($"--workers must be a positive integer (got {Describe(workersText)})");
+                        return Fail($"--workers must be a positive integer (got {OptionSyntax.Describe(workersText)})");
                     }
 
                     break;
@@ -88,13 +81,6 @@ public static class GeneratorOptions
         return new ParseResult(new GenerationRequest(Path.GetFullPath(output), scale, seed, force, workers), null);
     }
 
-    private static (string Name, string? Value) SplitOption(string arg)
-    {
-        var equals = arg.IndexOf('=');
-        return arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
-    }
-
-    private static string Describe(string? value) => value is null ? "nothing" : $"'{value}'";
 
     private static ParseResult Fail(string error) => new(null, error);
 }

@@ -4,6 +4,7 @@ using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
 using HubAspire.Datasets.Parquet;
 using HubAspire.Generator.Telemetry;
+using HubAspire.Jobs;
 using Microsoft.Extensions.Logging;
 
 namespace HubAspire.Generator.Generation;
@@ -52,7 +53,8 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
             Directory.CreateDirectory(Path.Combine(stage.Path, entity.Name));
         }
 
-        using var progress = new GenerationProgress(logger, totalRows);
+        using var progress = new RowProgress(logger, "generated",
+            files.GroupBy(f => f.Generator.Schema.Name).ToDictionary(g => g.Key, g => g.Sum(f => f.Rows)), GeneratorTelemetry.RowsGenerated);
         var keyed = new KeyedRandom(request.Seed, counts);
         var entities = files.GroupBy(f => f.Generator.Schema.Name)
             .ToDictionary(g => g.Key, g => new EntityTracker(g.Key, g.Count(), run));
@@ -65,16 +67,14 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
             async (item, token) =>
             {
                 var tracker = entities[item.file.Generator.Schema.Name];
+                progress.Start(tracker.Name);
                 using (var span = GeneratorTelemetry.Source.StartActivity("write " + item.file.RelativePath, ActivityKind.Internal, tracker.StartFile()))
                 {
                     span?.SetTag("hubaspire.rows", item.file.Rows);
                     written[item.index] = await WriteFileAsync(item.file, stage.Path, request.Seed, keyed, progress, token);
                 }
 
-                if (tracker.FinishFile(item.file.Rows) is { } elapsed)
-                {
-                    progress.EntityFinished(tracker.Name, tracker.Rows, elapsed);
-                }
+                tracker.FinishFile(item.file.Rows);
             });
 
         var manifest = new DatasetManifest(
@@ -135,7 +135,7 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
     }
 
     private static async Task<ManifestFile> WriteFileAsync(
-        FilePlan file, string stageDirectory, long seed, KeyedRandom keyed, GenerationProgress progress, CancellationToken cancellationToken)
+        FilePlan file, string stageDirectory, long seed, KeyedRandom keyed, RowProgress progress, CancellationToken cancellationToken)
     {
         var schema = file.Generator.Schema;
         var path = Path.Combine(stageDirectory, file.RelativePath);
@@ -151,7 +151,7 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
                 var random = new RandomStream(seed, file.EntityIndex, firstRow / GenerationPlan.RowsPerRowGroup);
                 file.Generator.Fill(batch, firstRow + 1, count, ref random, keyed);
                 await writer.WriteRowGroupAsync(batch, cancellationToken);
-                progress.RowGroupWritten(schema.Name, count);
+                progress.Add(schema.Name, count);
             }
         }
 
@@ -160,42 +160,35 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
         return new ManifestFile(file.RelativePath, file.Rows, stream.Length);
     }
 
-    /// <summary>An entity's span and clock: from its first file's start to its last file's end.</summary>
+    /// <summary>An entity's span: from its first file's start to its last file's end.</summary>
     private sealed class EntityTracker(string name, int files, Activity? run)
     {
         private readonly Lock _lock = new();
         private Activity? _span;
-        private Stopwatch? _clock;
         private int _remaining = files;
         private long _rows;
 
         public string Name => name;
-
-        public long Rows => Interlocked.Read(ref _rows);
 
         /// <summary>Starts the entity's span with its first file; returns the parent for the file's span.</summary>
         public ActivityContext StartFile()
         {
             lock (_lock)
             {
-                _clock ??= Stopwatch.StartNew();
                 _span ??= GeneratorTelemetry.Source.StartActivity("generate " + name, ActivityKind.Internal, run?.Context ?? default);
                 return _span?.Context ?? default;
             }
         }
 
-        /// <summary>Counts a finished file; returns the entity's duration when it was the last one.</summary>
-        public TimeSpan? FinishFile(long rows)
+        /// <summary>Counts a finished file; the last one ends the entity's span.</summary>
+        public void FinishFile(long rows)
         {
             Interlocked.Add(ref _rows, rows);
-            if (Interlocked.Decrement(ref _remaining) > 0)
+            if (Interlocked.Decrement(ref _remaining) == 0)
             {
-                return null;
+                _span?.SetTag("hubaspire.rows", Interlocked.Read(ref _rows));
+                _span?.Stop();
             }
-
-            _span?.SetTag("hubaspire.rows", Rows);
-            _span?.Stop();
-            return _clock!.Elapsed;
         }
     }
 }
