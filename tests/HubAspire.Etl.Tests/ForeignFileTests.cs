@@ -1,4 +1,4 @@
-using HubAspire.Core.Aggregations;
+using HubAspire.Core.Schema;
 using HubAspire.Etl.Tests.Support;
 using HubAspire.Testing.Postgres;
 
@@ -22,14 +22,11 @@ public sealed class ForeignFileTests(PostgresFixture server) : IDisposable
         CopyDirectory(_ours.Raw, _foreign.Raw);
         foreach (var file in Directory.GetFiles(_foreign.Raw, "*.parquet", SearchOption.AllDirectories))
         {
-            DuckDbFiles.Rewrite(file, $"select {PandasColumns(file)} from {{file}}", "string_dictionary_page_size_limit 1");
+            var entity = CrmSchema.Get(Path.GetFileName(Path.GetDirectoryName(file))!);
+            DuckDbFiles.Rewrite(file, $"select {PandasStyle.Columns(entity)} from {{file}}", PandasStyle.CopyOptions);
         }
 
-        var web = Path.Combine(_foreign.Raw, "web_analytics", "part-00000.parquet");
-        Assert.Equal("INT64", DuckDbFiles.Scalar($"select type from parquet_schema('{web}') where name = 'bounce'"));
-        Assert.Equal("INT64", DuckDbFiles.Scalar($"select type from parquet_schema('{web}') where name = 'timestamp'"));
-        Assert.Contains("NANOS", DuckDbFiles.Scalar($"select logical_type from parquet_schema('{web}') where name = 'timestamp'"));
-        Assert.DoesNotContain("DICTIONARY", DuckDbFiles.Scalar($"select string_agg(encodings) from parquet_metadata('{web}') where path_in_schema = 'country'"));
+        PandasStyle.AssertTypes(Path.Combine(_foreign.Raw, "web_analytics", "part-00000.parquet"));
 
         var oursConnection = await database.CreateDatabaseAsync("etl_ours", cancellationToken);
         var foreignConnection = await database.CreateDatabaseAsync("etl_foreign", cancellationToken);
@@ -38,26 +35,8 @@ public sealed class ForeignFileTests(PostgresFixture server) : IDisposable
 
         var expected = await EtlHarness.CubesAsync(oursConnection, ours.RunId);
         var actual = await EtlHarness.CubesAsync(foreignConnection, foreign.RunId);
-        Assert.Equal(Describe(expected), Describe(actual));
+        Assert.Equal(EtlHarness.CellLines(expected), EtlHarness.CellLines(actual));
     }
-
-    /// <summary>Every integer column widened to BIGINT, every timestamp to a zone-less nanosecond TIMESTAMP_NS.</summary>
-    private static string PandasColumns(string file)
-    {
-        var entity = HubAspire.Core.Schema.CrmSchema.Get(Path.GetFileName(Path.GetDirectoryName(file))!);
-        return string.Join(", ", entity.Columns.Select(c => c.Type switch
-        {
-            HubAspire.Core.Schema.ColumnType.Int32 => $"cast({c.Name} as bigint) as {c.Name}",
-            HubAspire.Core.Schema.ColumnType.Timestamp => $"cast(make_timestamp(epoch_us({c.Name})) as timestamp_ns) as {c.Name}",
-            _ => c.Name,
-        }));
-    }
-
-    private static List<string> Describe(IReadOnlyList<CubeCells> cubes) =>
-        cubes.SelectMany(cube => cube.Cells.Select(cell =>
-                $"{cube.Definition.Name}|{cell.Key.Dimension}|{cell.Key.Month}|{cell.Key.Label}|{string.Join(",", cell.Value)}"))
-            .Order(StringComparer.Ordinal)
-            .ToList();
 
     private static void CopyDirectory(string from, string to)
     {

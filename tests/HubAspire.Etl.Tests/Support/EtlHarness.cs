@@ -26,6 +26,13 @@ public static class EtlHarness
         return await new RunStore(dataSource).ReadCubesAsync(runId, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Every cell of <paramref name="cubes"/> as one line, sorted, so two runs' cubes compare as lists.</summary>
+    public static List<string> CellLines(IReadOnlyList<CubeCells> cubes) =>
+        cubes.SelectMany(cube => cube.Cells.Select(cell =>
+                $"{cube.Definition.Name}|{cell.Key.Dimension}|{cell.Key.Month}|{cell.Key.Label}|{string.Join(",", cell.Value)}"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     public static async Task<RunInfo?> LatestAsync(string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
