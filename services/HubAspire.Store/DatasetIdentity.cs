@@ -4,7 +4,11 @@ namespace HubAspire.Store;
 /// Which dataset a run read, from its manifest: two runs with equal identities read the same
 /// rows, so the second may reuse the first (<see cref="RunStore.FindSucceededRunForDatasetAsync"/>).
 /// </summary>
-/// <param name="ManifestPath">The manifest's full path, as the ETL opened it.</param>
+/// <param name="ManifestPath">
+/// The manifest's full path, as the ETL opened it; for a folder in the original product's layout,
+/// which has no manifest, the folder's path (its manifest is described in memory, and its
+/// generator version fingerprints the files, so a changed file is a new identity).
+/// </param>
 /// <param name="ManifestCreatedAt">
 /// When the generator wrote the manifest. Kept in UTC at PostgreSQL's microsecond precision, so
 /// that an identity read back from the store equals the one written.

@@ -104,7 +104,9 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
         var error = await Assert.ThrowsAsync<EtlException>(() => EtlHarness.RunAsync(_data.Path, _connection));
 
         Assert.Equal(
-            $"No dataset in {_data.Raw}: its manifest (_manifest.json) is missing. Run the generator first (dotnet run --project services/HubAspire.Generator).",
+            $"No dataset in {_data.Raw}: its manifest (_manifest.json) is missing. Run the generator first (dotnet run --project services/HubAspire.Generator), " +
+            $"or put the original product's files there or in {_data.Path}: one <entity>.parquet per entity " +
+            "(companies, contacts, deals, marketing_events, email_campaigns, support_tickets, web_analytics).",
             error.Message);
         // Nothing was written: not even the schema.
         await using var dataSource = NpgsqlDataSource.Create(_connection);

@@ -12,7 +12,8 @@ public static class EtlOptions
 
     public const string Usage = """
         Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>] [--no-processed]
-          --data          data directory holding raw/_manifest.json         (default: data at the repository root)
+          --data          data directory holding raw/_manifest.json, or the  (default: data at the repository root)
+                          original layout: <entity>.parquet in raw/ or in it
           --connection    PostgreSQL connection string                       (default: ConnectionStrings:hubaspire from configuration)
           --workers       files read at once; never changes the figures     (default: number of cores)
           --no-processed  do not write the processed dataset (raw rows plus engineered columns)

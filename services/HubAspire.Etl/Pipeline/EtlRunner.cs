@@ -11,7 +11,8 @@ using Npgsql;
 namespace HubAspire.Etl.Pipeline;
 
 /// <summary>
-/// One ETL run: the dataset's manifest → a run row (running) → cubes (map/reduce), and in the
+/// One ETL run: the dataset's manifest (read, or described from the original product's layout;
+/// see <see cref="DatasetSource"/>) → a run row (running) → cubes (map/reduce), and in the
 /// same pass the processed dataset, published whole → one transaction that loads the cells and
 /// marks the run succeeded. Any failure marks the run failed with its reason; what the API serves
 /// (the latest succeeded run) and the previous processed dataset are untouched.
@@ -21,12 +22,8 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
     public async Task<EtlResult> RunAsync(EtlRequest request, CancellationToken cancellationToken)
     {
         var layout = new DatasetLayout(request.DataDirectory);
-        var datasetDirectory = layout.RawDirectory;
-        var manifestPath = DatasetLayout.ManifestPath(datasetDirectory);
-        var manifest = DatasetManifest.TryRead(datasetDirectory)
-            ?? throw new EtlException($"No dataset in {datasetDirectory}: its manifest ({DatasetLayout.ManifestFileName}) is missing. Run the generator first (dotnet run --project services/HubAspire.Generator).");
-        var dataset = new DatasetIdentity(manifestPath, manifest.Seed, manifest.Scale,
-            manifest.GeneratorVersion, manifest.CreatedAt, manifest.TotalRows);
+        var input = await DatasetSource.OpenAsync(layout, cancellationToken);
+        var (datasetDirectory, manifestPath, manifest, dataset) = (input.Directory, input.ManifestPath, input.Manifest, input.Identity);
 
         await using var dataSource = NpgsqlDataSource.Create(request.ConnectionString);
         var store = new RunStore(dataSource);
@@ -38,8 +35,8 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         {
             if (request.WriteProcessed && ProcessedManifest.TryRead(layout.ProcessedDirectory)?.IsCurrentFor(manifest, layout.ProcessedDirectory) != true)
             {
-                logger.LogInformation("This dataset (seed {Seed}, scale {Scale}, {Rows:N0} rows) is already loaded as run {RunId}; its processed dataset in {Directory} is missing or out of date: writing it",
-                    manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id, layout.ProcessedDirectory);
+                logger.LogInformation("This dataset ({Dataset}, {Rows:N0} rows) is already loaded as run {RunId}; its processed dataset in {Directory} is missing or out of date: writing it",
+                    input.Description, manifest.TotalRows, existing.Id, layout.ProcessedDirectory);
                 using var span = EtlTelemetry.Source.StartActivity("etl processed");
                 using var processed = ProcessedOutput.Create(layout.ProcessedDirectory);
                 using var progress = new RowProgress(logger, "read", manifest.Entities.ToDictionary(e => e.Name, e => e.Rows), EtlTelemetry.RowsRead);
@@ -48,8 +45,8 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
             }
             else
             {
-                logger.LogInformation("This dataset (seed {Seed}, scale {Scale}, {Rows:N0} rows) is already loaded as run {RunId}; nothing to do",
-                    manifest.Seed, manifest.Scale, manifest.TotalRows, existing.Id);
+                logger.LogInformation("This dataset ({Dataset}, {Rows:N0} rows) is already loaded as run {RunId}; nothing to do",
+                    input.Description, manifest.TotalRows, existing.Id);
             }
 
             return new EtlResult(existing.Id, Reused: true, 0, 0);
@@ -59,8 +56,8 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         var runId = await store.StartRunAsync(dataset, new RunTraceIds(run?.TraceId.ToString(), manifest.TraceParent), cancellationToken);
         run?.SetTag("hubaspire.run_id", runId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows (seed {Seed}, scale {Scale}) from {Directory} with {Workers} worker(s){Processed}",
-            runId, manifest.TotalRows, manifest.Seed, manifest.Scale, datasetDirectory, request.Workers,
+        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows ({Dataset}) from {Directory} with {Workers} worker(s){Processed}",
+            runId, manifest.TotalRows, input.Description, datasetDirectory, request.Workers,
             request.WriteProcessed ? $", writing the processed dataset to {layout.ProcessedDirectory} in the same pass" : "");
 
         try
