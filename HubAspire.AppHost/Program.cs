@@ -3,6 +3,7 @@ using HubAspire.AppHost.Etl;
 using HubAspire.AppHost.Generator;
 using HubAspire.AppHost.Postgres;
 using HubAspire.AppHost.Startup;
+using HubAspire.AppHost.Web;
 
 // No PostgreSQL provider, or a bad setting: one line saying what to do, exit code 1.
 AppHostStartupException.ReportAsOneLineWhenUnhandled();
@@ -17,6 +18,7 @@ var aggregateStore = builder.AddAggregateStore(dataDirectory);
 // Services, in data-flow order.
 var generator = builder.AddGenerator(dataDirectory);
 var etl = builder.AddEtl(dataDirectory, aggregateStore, generator);
-builder.AddApi(aggregateStore, etl);
+var api = builder.AddApi(aggregateStore, etl);
+builder.AddWeb(api);
 
 builder.Build().Run();

@@ -46,10 +46,11 @@ public static class ChartCatalog
             ("Open Rate %", "open_rate", Percent), ("Click Rate %", "click_rate", Percent)),
         Columns("email/by-hour", "email_by_hour", "email_by_hour", LabelOrder.Numeric,
             ("open_rate", "open_rate", Percent), ("click_rate", "click_rate", Percent)) with { LabelFormat = LabelFormat.Hour },
+        // avg_engagement is ours (ETL.md's aggregation has it; the original never served it): the dashboard's Contacts tab shows it.
         Columns("contacts/lifecycle", "contacts_lifecycle", "contacts_by_lifecycle", LabelOrder.Natural(CrmValues.LifecycleStages.Values),
-            ("count", "count", Count), ("avg_score", "avg_lead_score", OneDecimal)),
+            ("count", "count", Count), ("avg_score", "avg_lead_score", OneDecimal), ("avg_engagement", "avg_engagement", OneDecimal)),
         Columns("contacts/source", "contacts_by_source", "contacts_by_source", ByFirstSeries,
-            ("count", "count", Count), ("avg_score", "avg_lead_score", OneDecimal)),
+            ("count", "count", Count), ("avg_score", "avg_lead_score", OneDecimal), ("avg_engagement", "avg_engagement", OneDecimal)),
         Columns("support/category", "support_by_category", "support_by_category", ByFirstSeries,
             ("ticket_count", "ticket_count", Count), ("avg_resolution", "avg_resolution_hours", OneDecimal),
             ("sla_compliance", "sla_compliance", Percent), ("satisfaction", "avg_satisfaction", OneDecimal)),

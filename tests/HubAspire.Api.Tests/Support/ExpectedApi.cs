@@ -54,7 +54,8 @@ public static class ExpectedApi
             ("sla_compliance", g => Figure.Percent(g.Count(SlaMet), g.Count)),
         ];
         (string, Func<List<ContactRow>, Figure>)[] contactColumns =
-            [("count", g => Figure.Count(g.Count)), ("avg_score", g => Figure.Mean(g.Sum(c => c.Score), g.Count, 1))];
+            [("count", g => Figure.Count(g.Count)), ("avg_score", g => Figure.Mean(g.Sum(c => c.Score), g.Count, 1)),
+             ("avg_engagement", g => Figure.Mean(g.Sum(c => c.Engagement), g.Count, 1))];
         (string, Func<List<CompanyRow>, Figure>)[] companyColumns =
             [("count", g => Figure.Count(g.Count)), ("avg_revenue", g => Figure.Mean(g.Sum(c => (decimal)c.Revenue), g.Count, 2))];
         Func<List<SessionRow>, Figure> webConversion = g => Figure.Percent(g.Count(s => s.Conversion == 1), g.Count, 2);

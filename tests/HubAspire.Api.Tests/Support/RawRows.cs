@@ -3,7 +3,8 @@ using DuckDB.NET.Data;
 namespace HubAspire.Api.Tests.Support;
 
 public sealed record CompanyRow(string Industry, string Region, double Revenue, DateTime Created);
-public sealed record ContactRow(string Lifecycle, string Source, long Score, DateTime FirstTouch);
+/// <param name="Engagement">ETL.md's engagement_index, computed here from its definition: page views + 10 × form submissions, at most 1000.</param>
+public sealed record ContactRow(string Lifecycle, string Source, long Score, long Engagement, DateTime FirstTouch);
 public sealed record DealRow(string Region, string Industry, string Stage, string Pipeline, double Amount, double Probability, DateTime Created);
 public sealed record MarketingRow(string Channel, string EventType, long Duration, DateTime Timestamp);
 public sealed record EmailRow(string CampaignType, string Action, long SendHour, DateTime Timestamp);
@@ -48,8 +49,9 @@ public sealed class RawRows
         {
             Companies = Rows("companies", "industry, region, annual_revenue", "created_at",
                 (r, t) => new CompanyRow(r.GetString(0), r.GetString(1), r.GetDouble(2), t)),
-            Contacts = Rows("contacts", "lifecycle_stage, lead_source, lead_score", "first_touch_date",
-                (r, t) => new ContactRow(r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2)), t)),
+            Contacts = Rows("contacts", "lifecycle_stage, lead_source, lead_score, num_page_views, num_form_submissions", "first_touch_date",
+                (r, t) => new ContactRow(r.GetString(0), r.GetString(1), Convert.ToInt64(r.GetValue(2)),
+                    Math.Min(Convert.ToInt64(r.GetValue(3)) + 10 * Convert.ToInt64(r.GetValue(4)), 1000), t)),
             Deals = Rows("deals", "region, industry, stage, pipeline, amount, probability", "created_at",
                 (r, t) => new DealRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetDouble(5), t)),
             Marketing = Rows("marketing_events", "channel, event_type, session_duration_sec", "timestamp",

@@ -1,0 +1,209 @@
+// Chart.js configurations for the dashboard's chart kinds. A chart's data is the API's own
+// arrays (labels and series values unchanged, unless a card says it transforms them); only ticks
+// and tooltips are formatted.
+
+import { month } from '../format.js';
+import { GRID, MUTED, SERIES_COLORS, areaGradient, withAlpha } from './theme.js';
+
+/**
+ * @typedef {object} Series
+ * @property {string} label    legend and tooltip name
+ * @property {number[]} data   values, one per label
+ * @property {(v:number)=>string} format  tooltip format
+ * @property {string} [color]
+ * @property {'y'|'y1'} [axis] the right-hand axis is y1
+ * @property {'bar'|'line'} [type] for mixed charts
+ */
+
+const monthLabel = (labels) => (value) => month(labels[value] ?? value);
+
+function axis(format, { position = 'left', grid = true, max, beginAtZero = true } = {}) {
+  return {
+    position,
+    beginAtZero,
+    max,
+    grid: { display: grid, color: GRID },
+    border: { display: false },
+    ticks: { color: MUTED, callback: (value) => format(value), maxTicksLimit: 6 },
+  };
+}
+
+function categoryAxis(labels, { monthly = false, grid = false } = {}) {
+  return {
+    grid: { display: grid, color: GRID },
+    border: { display: false },
+    ticks: {
+      color: MUTED,
+      autoSkip: true,
+      maxRotation: 0,
+      callback: monthly ? monthLabel(labels) : function label(value) { return this.getLabelForValue(value); },
+    },
+  };
+}
+
+function tooltip(seriesList, { monthly = false, extra } = {}) {
+  return {
+    callbacks: {
+      title: (items) => (items.length ? (monthly ? month(items[0].label) : items[0].label) : ''),
+      label: (item) => `${item.dataset.label}: ${seriesList[item.datasetIndex].format(item.raw)}`,
+      afterBody: extra ? (items) => (items.length ? extra(items[0].dataIndex) : []) : undefined,
+    },
+  };
+}
+
+const legend = (seriesList) => ({ display: seriesList.length > 1, position: 'bottom' });
+
+/** A trend over months: lines with gradient fills, optionally a second axis on the right. */
+export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMax } = {}) {
+  const hasRight = seriesList.some((s) => s.axis === 'y1');
+  return {
+    type: 'line',
+    data: {
+      labels,
+      datasets: seriesList.map((s, i) => {
+        const color = s.color ?? SERIES_COLORS[i];
+        return {
+          label: s.label,
+          data: s.data,
+          yAxisID: s.axis ?? 'y',
+          borderColor: color,
+          backgroundColor: areaGradient(color),
+          fill: s.axis !== 'y1',
+          borderWidth: 2,
+          pointBackgroundColor: color,
+        };
+      }),
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        x: categoryAxis(labels, { monthly: true }),
+        y: axis(leftFormat ?? seriesList[0].format),
+        ...(hasRight ? { y1: axis(rightFormat, { position: 'right', grid: false, max: rightMax }) } : {}),
+      },
+      plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { monthly: true }) },
+    },
+  };
+}
+
+/** Bars (grouped when several series; horizontal on request), with an optional line on a right axis. */
+export function barChart(labels, seriesList, { horizontal = false, valueFormat, rightFormat, rightMax, extra } = {}) {
+  const valueAxis = horizontal ? 'x' : 'y';
+  const hasRight = seriesList.some((s) => s.axis === 'y1');
+  return {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: seriesList.map((s, i) => {
+        const color = s.color ?? SERIES_COLORS[i];
+        const line = s.type === 'line';
+        return {
+          type: s.type ?? 'bar',
+          label: s.label,
+          data: s.data,
+          yAxisID: horizontal ? undefined : (s.axis ?? 'y'),
+          borderColor: color,
+          backgroundColor: line ? color : withAlpha(color, 0.8),
+          hoverBackgroundColor: color,
+          borderWidth: line ? 2 : 0,
+          pointRadius: line ? 4 : undefined,
+          maxBarThickness: 36,
+          order: line ? 0 : 1,
+        };
+      }),
+    },
+    options: {
+      indexAxis: horizontal ? 'y' : 'x',
+      interaction: { mode: 'index', intersect: false, axis: horizontal ? 'y' : 'x' },
+      scales: {
+        [horizontal ? 'y' : 'x']: categoryAxis(labels),
+        [valueAxis]: axis(valueFormat ?? seriesList[0].format),
+        ...(hasRight ? { y1: axis(rightFormat, { position: 'right', grid: false, max: rightMax }) } : {}),
+      },
+      plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },
+    },
+  };
+}
+
+/** Shares of a whole; the tooltip adds the share and any extra lines. */
+export function doughnutChart(labels, series, { extra } = {}) {
+  return {
+    type: 'doughnut',
+    data: {
+      labels,
+      datasets: [{
+        label: series.label,
+        data: series.data,
+        backgroundColor: labels.map((_, i) => withAlpha(SERIES_COLORS[i % SERIES_COLORS.length], 0.85)),
+        hoverOffset: 6,
+        borderWidth: 2,
+      }],
+    },
+    options: {
+      cutout: '62%',
+      plugins: {
+        legend: { position: 'right' },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const total = item.dataset.data.reduce((sum, v) => sum + (v ?? 0), 0);
+              const share = total ? ` (${((item.raw / total) * 100).toFixed(1)}%)` : '';
+              return `${series.label}: ${series.format(item.raw)}${share}`;
+            },
+            afterLabel: extra ? (item) => extra(item.dataIndex) : undefined,
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Several figures per category on one 0–100 scale. */
+export function radarChart(labels, seriesList) {
+  return {
+    type: 'radar',
+    data: {
+      labels,
+      datasets: seriesList.map((s, i) => {
+        const color = s.color ?? SERIES_COLORS[i];
+        return { label: s.label, data: s.data, borderColor: color, backgroundColor: withAlpha(color, 0.2), pointBackgroundColor: color, borderWidth: 2 };
+      }),
+    },
+    options: {
+      elements: { line: { tension: 0 }, point: { radius: 3 } },
+      scales: {
+        r: {
+          min: 0,
+          max: 100,
+          grid: { color: GRID },
+          angleLines: { color: GRID },
+          pointLabels: { color: MUTED },
+          ticks: { display: false, stepSize: 25 },
+        },
+      },
+      plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList) },
+    },
+  };
+}
+
+export function polarAreaChart(labels, series) {
+  return {
+    type: 'polarArea',
+    data: {
+      labels,
+      datasets: [{
+        label: series.label,
+        data: series.data,
+        backgroundColor: labels.map((_, i) => withAlpha(SERIES_COLORS[i % SERIES_COLORS.length], 0.6)),
+        borderWidth: 1,
+      }],
+    },
+    options: {
+      scales: { r: { grid: { color: GRID }, ticks: { display: false } } },
+      plugins: {
+        legend: { position: 'right' },
+        tooltip: { callbacks: { label: (item) => `${series.label}: ${series.format(item.raw)}` } },
+      },
+    },
+  };
+}

@@ -1,0 +1,241 @@
+// The dashboard page: header (served run, total records, period filter), the eight tabs with
+// their state in the URL, the new-data notice and the "no run yet" page. What each tab shows is
+// in tabs/; how a card loads and draws is in panel.js.
+
+import { clearCache, getJson, getLatestRun } from './api.js';
+import { applyChartDefaults } from './charts/theme.js';
+import { count, month, timeAgo } from './format.js';
+import { Panel } from './panel.js';
+import { describePeriod, matchingPreset, presetPeriod, PRESETS } from './periods.js';
+import { parseState, stateToSearch } from './state.js';
+import overview from './tabs/overview.js';
+import revenue from './tabs/revenue.js';
+import marketing from './tabs/marketing.js';
+import email from './tabs/email.js';
+import contacts from './tabs/contacts.js';
+import support from './tabs/support.js';
+import web from './tabs/web.js';
+import companies from './tabs/companies.js';
+
+const TABS = [overview, revenue, marketing, email, contacts, support, web, companies];
+// How often the served run is checked: rarely while one is shown, often while waiting for the first.
+const NEW_RUN_POLL_MS = 30_000;
+const FIRST_RUN_POLL_MS = 5_000;
+
+const $ = (id) => document.getElementById(id);
+
+class Dashboard {
+  constructor() {
+    this.state = parseState(location.search);
+    this.panels = new Map(TABS.map((tab) => [tab.id, new Panel(tab, { onNoRun: (error) => this.showNoRun(error) })]));
+    this.range = null;
+    this.run = null;
+  }
+
+  async start() {
+    applyChartDefaults(globalThis.Chart);
+    this.buildTabs();
+    this.bindPeriodForm();
+    $('refresh').addEventListener('click', () => this.reloadAll());
+    $('new-data-load').addEventListener('click', () => this.reloadAll());
+    window.addEventListener('popstate', () => this.applyState(parseState(location.search)));
+
+    await this.loadRun();
+    this.render();
+    this.scheduleRunCheck();
+  }
+
+  scheduleRunCheck() {
+    setTimeout(async () => {
+      await this.checkForNewRun();
+      this.scheduleRunCheck();
+    }, this.run === null ? FIRST_RUN_POLL_MS : NEW_RUN_POLL_MS);
+  }
+
+  // ---------------------------------------------------------------- tabs
+
+  buildTabs() {
+    const list = $('tabs');
+    const main = $('panels');
+    for (const tab of TABS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = `tab-${tab.id}`;
+      button.className = 'tab';
+      button.textContent = tab.title;
+      button.dataset.tab = tab.id;
+      button.setAttribute('role', 'tab');
+      button.setAttribute('aria-controls', `panel-${tab.id}`);
+      button.addEventListener('click', () => this.navigate({ ...this.state, tab: tab.id }));
+      list.append(button);
+      main.append(this.panels.get(tab.id).element);
+    }
+    // Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern, automatic activation).
+    list.addEventListener('keydown', (event) => {
+      const index = TABS.findIndex((t) => t.id === this.state.tab);
+      const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: TABS.length - 1 }[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      const tab = TABS[(next + TABS.length) % TABS.length];
+      this.navigate({ ...this.state, tab: tab.id });
+      $(`tab-${tab.id}`).focus();
+    });
+  }
+
+  // ---------------------------------------------------------------- state and URL
+
+  /** A user action: the new view gets its own history entry, then is shown. */
+  navigate(state) {
+    if (stateToSearch(state) !== stateToSearch(this.state)) {
+      history.pushState(null, '', `${location.pathname}${stateToSearch(state)}`);
+    }
+    this.applyState(state);
+  }
+
+  applyState(state) {
+    const periodChanged = state.from !== this.state.from || state.to !== this.state.to;
+    this.state = state;
+    if (periodChanged) for (const panel of this.panels.values()) panel.invalidate();
+    this.render();
+  }
+
+  get period() {
+    return { from: this.state.from, to: this.state.to };
+  }
+
+  /** Shows the active tab (loading it if needed) and brings the header in line with the state. */
+  render() {
+    for (const tab of TABS) {
+      const active = tab.id === this.state.tab;
+      const button = $(`tab-${tab.id}`);
+      button.setAttribute('aria-selected', String(active));
+      button.tabIndex = active ? 0 : -1;
+      if (!active) this.panels.get(tab.id).hide();
+    }
+    this.renderPeriodForm();
+    if (this.run === null) return; // no run yet: the full-page message is up
+    const panel = this.panels.get(this.state.tab);
+    const started = performance.now();
+    document.body.dataset.loading = this.state.tab;
+    panel.show(this.period).then(() => {
+      if (document.body.dataset.loading === this.state.tab) {
+        delete document.body.dataset.loading;
+        document.body.dataset.drawnMs = String(Math.round(performance.now() - started));
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- period filter
+
+  bindPeriodForm() {
+    const presets = $('period-presets');
+    for (const preset of PRESETS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chip';
+      button.textContent = preset.label;
+      button.dataset.preset = preset.id;
+      button.addEventListener('click', () => {
+        if (!this.range) return;
+        this.navigate({ ...this.state, ...presetPeriod(preset.id, this.range) });
+      });
+      presets.append(button);
+    }
+    $('period-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      let from = $('period-from').value || null;
+      let to = $('period-to').value || null;
+      if (from && to && from > to) [from, to] = [to, from];
+      // The data's own ends mean "no limit": the URL stays short and the "All" preset lights up.
+      if (from === this.range?.first_month) from = null;
+      if (to === this.range?.last_month) to = null;
+      this.navigate({ ...this.state, from, to });
+    });
+  }
+
+  renderPeriodForm() {
+    $('period-from').value = this.state.from ?? this.range?.first_month ?? '';
+    $('period-to').value = this.state.to ?? this.range?.last_month ?? '';
+    if (this.range) {
+      for (const input of [$('period-from'), $('period-to')]) {
+        input.min = this.range.first_month;
+        input.max = this.range.last_month;
+      }
+    }
+    const active = matchingPreset(this.period, this.range);
+    for (const button of $('period-presets').children) {
+      button.setAttribute('aria-pressed', String(button.dataset.preset === active));
+    }
+    document.title = `HubAspire · ${TABS.find((t) => t.id === this.state.tab).title} · ${describePeriod(this.period, month)}`;
+  }
+
+  // ---------------------------------------------------------------- the served run
+
+  /** Reads the served run and the data range; shows the "no run yet" page when there is none. */
+  async loadRun() {
+    try {
+      const [run, meta] = await Promise.all([getLatestRun(), getJson('meta', {})]);
+      this.run = run;
+      this.range = meta.data_range;
+      this.hideNoRun();
+      this.renderRun();
+    } catch (error) {
+      if (error.isNoRun || error.status === 503) this.showNoRun(error);
+      else $('run-line').textContent = `The API could not be reached: ${error.message}`;
+      this.run = null;
+    }
+  }
+
+  renderRun() {
+    const run = this.run;
+    const finished = new Date(run.finished_at);
+    $('total-records').textContent = count(run.dataset.total_rows);
+    $('total-records').title = `${run.dataset.total_rows.toLocaleString('en-US')} records`;
+    const line = $('run-line');
+    line.replaceChildren();
+    line.append(`Run #${run.id} · finished ${finished.toLocaleString()} (`);
+    const ago = document.createElement('time');
+    ago.dateTime = run.finished_at;
+    ago.textContent = timeAgo(finished);
+    line.append(ago, `) · data ${month(this.range.first_month)} – ${month(this.range.last_month)}`);
+  }
+
+  async checkForNewRun() {
+    let latest;
+    try {
+      latest = await getLatestRun();
+    } catch {
+      return; // the cards say what is wrong when they next load; the poll just tries again
+    }
+    if (this.run === null) {
+      await this.reloadAll(); // the first run has arrived
+    } else if (latest.id !== this.run.id) {
+      $('new-data').hidden = false;
+    } else {
+      this.renderRun(); // keeps "x minutes ago" current
+    }
+  }
+
+  /** Forgets every cached figure and reloads the served run and the visible tab. */
+  async reloadAll() {
+    $('new-data').hidden = true;
+    clearCache();
+    for (const panel of this.panels.values()) panel.invalidate();
+    await this.loadRun();
+    this.render();
+  }
+
+  showNoRun(error) {
+    $('no-run').hidden = false;
+    $('panels').hidden = true;
+    if (error?.message) $('no-run-message').textContent = `${error.message} This page refreshes by itself when a run is served.`;
+    $('run-line').textContent = 'No run served yet';
+  }
+
+  hideNoRun() {
+    $('no-run').hidden = true;
+    $('panels').hidden = false;
+  }
+}
+
+new Dashboard().start();
