@@ -1,6 +1,9 @@
 using HubAspire.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// The build output holds everything the host needs (settings, and the static-asset manifest that
+// points at wwwroot), so it runs the same whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults(WebExtensions.TelemetryName);
 builder.AddApiProxy();
@@ -8,8 +11,10 @@ builder.AddApiProxy();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseDashboardFiles();
+app.UseDashboardPage();
+app.UseRouting();
 
+app.MapDashboardFiles();
 app.MapDefaultEndpoints();
 app.MapApiProxy();
 

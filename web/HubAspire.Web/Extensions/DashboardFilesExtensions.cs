@@ -1,17 +1,25 @@
-using Microsoft.Net.Http.Headers;
-
 namespace HubAspire.Web.Extensions;
 
-/// <summary>The single-page dashboard from wwwroot: <c>/</c> is index.html, whatever the query string (tab, period).</summary>
+/// <summary>
+/// The single-page dashboard from wwwroot, served from the build's static-asset manifest
+/// (precompressed, with ETags, whatever the working directory), and <c>/</c> as index.html
+/// whatever the query string (tab, period).
+/// </summary>
 public static class DashboardFilesExtensions
 {
-    public static void UseDashboardFiles(this WebApplication app)
-    {
-        app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions
+    private const string PagePath = "/index.html";
+
+    /// <summary>Must run before routing: <c>/</c> becomes the page's own static-asset endpoint.</summary>
+    public static void UseDashboardPage(this WebApplication app) =>
+        app.Use((context, next) =>
         {
-            // Revalidated on every load (a cheap 304): a new build is never hidden behind a stale module.
-            OnPrepareResponse = context => context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
+            if (context.Request.Path == "/")
+            {
+                context.Request.Path = PagePath;
+            }
+
+            return next(context);
         });
-    }
+
+    public static void MapDashboardFiles(this WebApplication app) => app.MapStaticAssets();
 }

@@ -13,7 +13,13 @@ export function toCsv(header, rows) {
   return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
-/** A download file name for a card and period: "kpis_2024-01_2024-06.csv". */
+/**
+ * A download file name for a card and period, named as the API names its CSV files:
+ * "kpis.csv", "kpis_from_2024-01.csv", "kpis_to_2024-06.csv", "kpis_2024-01_to_2024-06.csv".
+ */
 export function csvFileName(name, { from, to }) {
-  return `${[name, from && `from_${from}`, to && `to_${to}`].filter(Boolean).join('_')}.csv`;
+  if (from && to) return `${name}_${from}_to_${to}.csv`;
+  if (from) return `${name}_from_${from}.csv`;
+  if (to) return `${name}_to_${to}.csv`;
+  return `${name}.csv`;
 }

@@ -8,7 +8,8 @@ const isMissing = (value) => value === null || value === undefined || Number.isN
 
 /** Up to `decimals` decimals, trailing zeros dropped: 300.0 → "300", 12.34 → "12.3". */
 function trimmed(value, decimals) {
-  return value.toFixed(decimals).replace(/\.?0+$/, '');
+  const text = value.toFixed(decimals);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
 /** 1850000000 → "1.85B", 3700000 → "3.7M", 24800 → "24.8K", 512 → "512". */
@@ -82,7 +83,7 @@ export function month(label) {
 export function delta(current, previous) {
   if (isMissing(current) || isMissing(previous) || previous === 0) return null;
   const change = ((current - previous) / Math.abs(previous)) * 100;
-  const rounded = Math.round(change * 10) / 10;
+  const rounded = (Math.sign(change) * Math.round(Math.abs(change) * 10)) / 10 || 0; // half away from zero; never -0
   const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
   const arrow = { up: '▲', down: '▼', flat: '■' }[direction];
   return { direction, change: rounded, text: `${arrow} ${Math.abs(rounded).toFixed(1)}%` };

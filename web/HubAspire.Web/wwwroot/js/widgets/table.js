@@ -27,7 +27,7 @@ export function renderTable(container, columns, rows, caption) {
     const tr = el('tr');
     for (const column of columns) {
       const value = row[column.key];
-      const td = el('td', [column.numeric ? 'numeric' : '', column.mono ? 'mono' : '', column.className?.(value) ?? ''].join(' ').trim());
+      const td = el('td', [column.numeric && 'numeric', column.mono && 'mono', column.className?.(value)].filter(Boolean).join(' '));
       if (column.bar) {
         const wrap = el('div', 'metric');
         const track = el('div', 'metric-track');

@@ -1,10 +1,11 @@
 using HubAspire.Etl.Pipeline;
 using HubAspire.Generator.Generation;
 using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
 
-namespace HubAspire.Api.Tests.Support;
+namespace HubAspire.Testing.Pipelines;
 
-/// <summary>The real generator and ETL, in-process: the API's data is made the way production makes it.</summary>
+/// <summary>The real generator and ETL, in-process: the data the API and the dashboard serve in tests is made the way production makes it.</summary>
 public static class Pipeline
 {
     public static Task GenerateAsync(string dataDirectory, double scale, long seed) =>

@@ -1,0 +1,49 @@
+using HubAspire.Testing.Postgres;
+using HubAspire.Web.Tests.Support;
+
+namespace HubAspire.Web.Tests;
+
+/// <summary>The same stack with an API whose /api/deals/region answers 500.</summary>
+public sealed class FailingEndpointSite(PostgresFixture server) : DashboardSite(server)
+{
+    protected override (string Database, bool Loaded, string? FailingPath) Setup => ("web_failing", true, "/api/deals/region");
+}
+
+/// <summary>The same stack before the ETL's first run: the API answers 503 no-run-yet.</summary>
+public sealed class NoRunSite(PostgresFixture server) : DashboardSite(server)
+{
+    protected override (string Database, bool Loaded, string? FailingPath) Setup => ("web_no_run", false, null);
+}
+
+public sealed class FailingEndpointTests(FailingEndpointSite site) : IClassFixture<FailingEndpointSite>
+{
+    [Fact]
+    public async Task One_failing_endpoint_shows_an_error_on_its_card_and_every_other_card_works()
+    {
+        var dashboard = await site.OpenAsync("/?tab=revenue");
+        await dashboard.WaitUntilDrawnAsync();
+
+        Assert.Equal("error", await dashboard.CardStateAsync("revenue-by-region"));
+        Assert.Contains("The API answered 500.", await dashboard.Page.TextContentAsync("[data-card='revenue-by-region'] .card-status"));
+        foreach (var card in new[] { "revenue-trend", "revenue-quarterly", "deal-funnel", "revenue-by-industry", "revenue-by-pipeline" })
+        {
+            Assert.Equal("ready", await dashboard.CardStateAsync(card));
+        }
+
+        Assert.True(await dashboard.Page.IsVisibleAsync("[data-card='revenue-by-region'] .card-status button"), "The failed card offers a retry.");
+    }
+}
+
+public sealed class NoRunTests(NoRunSite site) : IClassFixture<NoRunSite>
+{
+    [Fact]
+    public async Task Before_the_first_run_the_page_says_the_ETL_has_not_completed_one()
+    {
+        var page = (await site.OpenAsync("/")).Page;
+        await page.WaitForSelectorAsync("#no-run:not([hidden])");
+
+        Assert.Contains("ETL", await page.TextContentAsync("#no-run-message"));
+        Assert.False(await page.IsVisibleAsync("#panels"));
+        Assert.Equal("No run served yet", await page.TextContentAsync("#run-line"));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using HubAspire.Web.Tests.Support;
+
+namespace HubAspire.Web.Tests;
+
+/// <summary>The 15 KPI cards, the period filter in the URL, deltas, reloads and the back button.</summary>
+[Collection(DashboardSiteCollection.Name)]
+public sealed class KpiAndPeriodTests(DashboardSite site)
+{
+    [Fact]
+    public async Task The_KPI_cards_show_the_APIs_figures_formatted_without_deltas_over_all_data()
+    {
+        var dashboard = await site.OpenAsync("/");
+        await dashboard.WaitUntilDrawnAsync();
+
+        var shown = await dashboard.KpisAsync();
+        var kpis = await site.GetJsonAsync("/api/kpis");
+        Assert.Equal(ExpectedText.KpiCards.Keys, shown.Keys);
+        foreach (var (key, format) in ExpectedText.KpiCards)
+        {
+            Assert.Equal((format(Number(kpis[key])), (string?)null), shown[key]);
+        }
+
+        var total = (long)(await site.GetJsonAsync("/api/runs/latest"))["dataset"]!["total_rows"]!;
+        Assert.Equal(ExpectedText.Count(total), await dashboard.Page.TextContentAsync("#total-records"));
+    }
+
+    [Fact]
+    public async Task Choosing_a_period_changes_the_URL_the_figures_and_the_deltas_and_a_reload_restores_them()
+    {
+        var dashboard = await site.OpenAsync("/");
+        var page = dashboard.Page;
+        await dashboard.WaitUntilDrawnAsync();
+        var meta = await site.GetJsonAsync("/api/meta");
+        var last = (string)meta["data_range"]!["last_month"]!;
+
+        await page.ClickAsync("[data-preset='last-12']");
+        await dashboard.WaitUntilDrawnAsync();
+        var from = MonthsBefore(last, 11);
+        Assert.Equal($"?from={from}&to={last}", new Uri(page.Url).Query);
+        await AssertKpisAndTrendAsync(dashboard, from, last);
+        Assert.Equal("true", await page.GetAttributeAsync("[data-preset='last-12']", "aria-pressed"));
+
+        await page.ReloadAsync();
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal($"?from={from}&to={last}", new Uri(page.Url).Query);
+        await AssertKpisAndTrendAsync(dashboard, from, last);
+
+        // A period typed in: the inputs, then Apply.
+        await page.FillAsync("#period-from", "2024-02");
+        await page.FillAsync("#period-to", "2024-04");
+        await page.ClickAsync("#period-form button[type=submit]");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("?from=2024-02&to=2024-04", new Uri(page.Url).Query);
+        await AssertKpisAndTrendAsync(dashboard, "2024-02", "2024-04");
+    }
+
+    [Fact]
+    public async Task A_period_without_rows_shows_empty_cards_and_dashes_not_errors()
+    {
+        var dashboard = await site.OpenAsync("/?tab=revenue&from=2019-01&to=2019-12");
+        await dashboard.WaitUntilDrawnAsync();
+        foreach (var card in new[] { "revenue-trend", "revenue-quarterly", "deal-funnel", "revenue-by-region", "revenue-by-industry", "revenue-by-pipeline" })
+        {
+            Assert.Equal("empty", await dashboard.CardStateAsync(card));
+        }
+
+        await dashboard.ClickTabAsync("overview");
+        var shown = await dashboard.KpisAsync();
+        Assert.Equal("$0", shown["won_revenue"].Value);
+        Assert.Equal(ExpectedText.Missing, shown["win_rate"].Value);
+        Assert.Equal(ExpectedText.Missing, shown["avg_csat"].Value);
+    }
+
+    [Fact]
+    public async Task The_back_button_walks_back_through_tabs_and_periods()
+    {
+        var dashboard = await site.OpenAsync("/");
+        var page = dashboard.Page;
+        await dashboard.WaitUntilDrawnAsync();
+        await dashboard.ClickTabAsync("revenue");
+        await page.ClickAsync("[data-preset='last-quarter']");
+        await dashboard.WaitUntilDrawnAsync();
+        await dashboard.ClickTabAsync("support");
+
+        await page.GoBackAsync();
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
+        Assert.Contains("tab=revenue&from=", page.Url);
+
+        await page.GoBackAsync();
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
+        Assert.EndsWith("?tab=revenue", page.Url);
+
+        await page.GoBackAsync();
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("overview", await dashboard.ActiveTabAsync());
+    }
+
+    [Fact]
+    public async Task Tabs_move_with_the_arrow_keys_home_and_end()
+    {
+        var dashboard = await site.OpenAsync("/");
+        var page = dashboard.Page;
+        await dashboard.WaitUntilDrawnAsync();
+        await page.FocusAsync("#tab-overview");
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
+        Assert.Equal("tab-revenue", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+
+        await page.Keyboard.PressAsync("End");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("companies", await dashboard.ActiveTabAsync());
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("overview", await dashboard.ActiveTabAsync());
+
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("companies", await dashboard.ActiveTabAsync());
+        Assert.EndsWith("?tab=companies", page.Url);
+    }
+
+    private async Task AssertKpisAndTrendAsync(DashboardPage dashboard, string from, string to)
+    {
+        var kpis = await site.GetJsonAsync($"/api/kpis?from={from}&to={to}");
+        var previous = kpis["previous"]!;
+        var shown = await dashboard.KpisAsync();
+        foreach (var (key, format) in ExpectedText.KpiCards)
+        {
+            var delta = ExpectedText.Delta(Number(kpis[key]), Number(previous[key])) ?? ExpectedText.Missing;
+            Assert.Equal((format(Number(kpis[key])), delta), shown[key]);
+        }
+
+        var trend = await site.GetJsonAsync($"/api/revenue-trend?from={from}&to={to}");
+        var chart = (await dashboard.VisibleChartsAsync())["overview-revenue-trend"];
+        AssertJson.Equal(trend["labels"]!.AsArray(), chart.Labels!, "revenue trend labels");
+        AssertJson.Equal(trend["datasets"]![2]!["data"]!.AsArray(), chart.Series![2]!.AsArray(), "won revenue");
+    }
+
+    private static double? Number(JsonNode? node) => node is null ? null : (double)node;
+
+    private static string MonthsBefore(string month, int months)
+    {
+        var date = DateTime.ParseExact(month, "yyyy-MM", null).AddMonths(-months);
+        return date.ToString("yyyy-MM");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+
+namespace HubAspire.Web.Tests.Support;
+
+/// <summary>Where the repository and the web host's build output are, seen from the test assembly.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The web project's own output (built by this project's reference), in this build's configuration.</summary>
+    public static string WebHostDll
+    {
+        get
+        {
+            var configuration = typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var path = Path.Combine(Root, "web", "HubAspire.Web", "bin", configuration, "net10.0", "HubAspire.Web.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"The web host is not built: {path} is missing. Build the solution first.", path);
+        }
+    }
+
+    public static string JavaScriptTests => Path.Combine(Root, "tests", "HubAspire.Web.Tests", "JavaScript");
+
+    /// <summary>Screenshots the browser tests take, for a person to look at (git-ignored).</summary>
+    public static string Screenshots => Path.Combine(Root, "TestResults", "screenshots");
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "HubAspire.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No HubAspire.sln above {AppContext.BaseDirectory}.");
+    }
+}
