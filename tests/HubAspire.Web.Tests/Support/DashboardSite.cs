@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HubAspire.Testing.Pipelines;
 using HubAspire.Testing.Postgres;
+using HubAspire.Testing.Web;
 using Microsoft.Playwright;
 
 namespace HubAspire.Web.Tests.Support;
@@ -46,7 +47,7 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
 
         ApiServer = ApiServer.Start(connectionString, failingPath);
         Api = new HttpClient { BaseAddress = ApiServer.Address };
-        Web = await WebHostProcess.StartAsync(ApiServer.Address, cancellationToken);
+        Web = await WebHostProcess.StartAsync(RepositoryPaths.WebHostDll, ApiServer.Address, cancellationToken);
         playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(playwright);
     }

@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HubAspire.Web.Tests.Support;
+namespace HubAspire.Testing.Web;
 
 /// <summary>
 /// The real web host (HubAspire.Web.dll) in its own process, as the AppHost runs it: Production,
-/// a free loopback port, and the API's address in place of service discovery's.
+/// a free loopback port, and the API's address in place of service discovery's. The caller names
+/// the build to run (the tests their own configuration's, the benchmark the Release one).
 /// </summary>
 public sealed partial class WebHostProcess : IAsyncDisposable
 {
@@ -30,9 +31,14 @@ public sealed partial class WebHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WebHostProcess> StartAsync(Uri apiAddress, CancellationToken cancellationToken)
+    public static async Task<WebHostProcess> StartAsync(string webHostDll, Uri apiAddress, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.WebHostDll])
+        if (!File.Exists(webHostDll))
+        {
+            throw new FileNotFoundException($"The web host is not built: {webHostDll} is missing. Build the solution first.", webHostDll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [webHostDll])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace HubAspire.Web.Tests.Support;
+namespace HubAspire.Testing.Web;
 
 /// <summary>
 /// Headless Chromium from Debian (/usr/bin/chromium), driven by Playwright: nothing downloads a
