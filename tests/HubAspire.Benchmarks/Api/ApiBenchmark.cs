@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using HubAspire.Benchmarks.Etl;
-using HubAspire.Testing.Postgres;
 
 namespace HubAspire.Benchmarks.Api;
 
@@ -27,61 +25,32 @@ public static class ApiBenchmark
             Console.WriteLine(Wrk.InstallHint + "; the wrk cases are skipped, the uncached case still runs");
         }
 
-        var directory = Directory.CreateTempSubdirectory("hubaspire-bench-").FullName;
-        TestPostgresServer? server = null;
-        ApiProcess? api = null;
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
-        try
+        Console.WriteLine($"api: the real API executable (Release, Production), {Environment.ProcessorCount} cores shared by the API, the load generator and PostgreSQL");
+        await using var store = await ServedStore.StartAsync(client, cancellationToken);
+        var api = store.Api;
+
+        var results = new List<ApiCase>();
+        foreach (var path in new[] { Dashboard, Stages })
         {
-            Console.WriteLine($"api: the real API executable (Release, Production), {Environment.ProcessorCount} cores shared by the API, the load generator and PostgreSQL");
-            var generated = await GeneratorRun.ExecuteAsync(1.0, directory, cancellationToken);
-            Console.WriteLine($"dataset: {generated.Rows:N0} rows (scale 1) generated in {generated.WallSeconds:F1} s in {directory}");
-
-            server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
-            Console.WriteLine($"PostgreSQL: {server.Backend} backend ({server.SelectionReason})");
-            var noProcessed = await EtlRun.SupportsNoProcessedAsync(cancellationToken);
-            var etl = await EtlBenchmark.RunEtlAsync(server, directory, generated.Rows, noProcessed, cancellationToken);
-            Console.WriteLine($"store: run {etl.RunId} loaded by the real ETL");
-
-            api = await ApiProcess.StartAsync(etl.ConnectionString, client, cancellationToken);
-            Console.WriteLine($"API: process {api.ProcessId} serving {api.BaseAddress} (ready: /health and /api/meta answer 200)");
-
-            var results = new List<ApiCase>();
-            foreach (var path in new[] { Dashboard, Stages })
+            // Warm: the first request renders and caches the response; every later one is a cache hit.
+            var bytes = await GetAsync(client, new Uri(api.BaseAddress, path), cancellationToken);
+            var name = $"/{path} cached";
+            if (wrk is null)
             {
-                // Warm: the first request renders and caches the response; every later one is a cache hit.
-                var bytes = await GetAsync(client, new Uri(api.BaseAddress, path), cancellationToken);
-                var name = $"/{path} cached";
-                if (wrk is null)
-                {
-                    results.Add(new ApiCase(name, "skipped: wrk is not installed", null, 0, 0, double.NaN, double.NaN, double.NaN));
-                    continue;
-                }
-
-                Console.WriteLine($"  {name} ({bytes:N0} bytes): {Wrk.Command(seconds)}");
-                var run = await Wrk.RunAsync(wrk, new Uri(api.BaseAddress, path), seconds, cancellationToken);
-                results.Add(new ApiCase(name, Wrk.Command(seconds), Wrk.Connections, run.Requests, run.Failures, run.RequestsPerSecond, run.P50Milliseconds, run.P99Milliseconds));
+                results.Add(new ApiCase(name, "skipped: wrk is not installed", null, 0, 0, double.NaN, double.NaN, double.NaN));
+                continue;
             }
 
-            results.Add(await UncachedAsync(client, api.BaseAddress, cancellationToken));
-            Console.WriteLine();
-            ApiReport.Print(results);
-            return results.Any(r => r.Failures > 0) ? 1 : 0;
+            Console.WriteLine($"  {name} ({bytes:N0} bytes): {Wrk.Command(seconds)}");
+            var run = await Wrk.RunAsync(wrk, new Uri(api.BaseAddress, path), seconds, cancellationToken);
+            results.Add(new ApiCase(name, Wrk.Command(seconds), Wrk.Connections, run.Requests, run.Failures, run.RequestsPerSecond, run.P50Milliseconds, run.P99Milliseconds));
         }
-        finally
-        {
-            if (api is not null)
-            {
-                await api.DisposeAsync();
-            }
 
-            if (server is not null)
-            {
-                await server.DisposeAsync();
-            }
-
-            Directory.Delete(directory, recursive: true);
-        }
+        results.Add(await UncachedAsync(client, api.BaseAddress, cancellationToken));
+        Console.WriteLine();
+        ApiReport.Print(results);
+        return results.Any(r => r.Failures > 0) ? 1 : 0;
     }
 
     /// <summary>
@@ -126,7 +95,7 @@ public static class ApiBenchmark
         var elapsed = clock.Elapsed.TotalSeconds;
         latencies.Sort();
         return new ApiCase($"/{Dashboard}?from&to uncached", "this process, HttpClient, each period once", 1, latencies.Count, failures,
-            latencies.Count / elapsed, Percentile(latencies, 50), Percentile(latencies, 99));
+            latencies.Count / elapsed, Statistics.Percentile(latencies, 50), Statistics.Percentile(latencies, 99));
     }
 
     /// <summary>Every month of the served run's data range, from <c>/api/meta</c>.</summary>
@@ -159,8 +128,4 @@ public static class ApiBenchmark
             ? body.Length
             : throw new InvalidOperationException($"GET {uri} answered {(int)response.StatusCode}.");
     }
-
-    /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(List<double> sorted, int percent) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
