@@ -1,6 +1,7 @@
 using HubAspire.Benchmarks;
 using HubAspire.Benchmarks.Api;
 using HubAspire.Benchmarks.Etl;
+using HubAspire.Benchmarks.Web;
 
 // Benchmarks are programs, not tests: they print figures and never fail on a threshold.
 // Usage: dotnet run -c Release --project tests/HubAspire.Benchmarks -- <command> [options]
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "generate" => await GenerateBenchmark.RunAsync(args[1..]),
     "etl" => await EtlBenchmark.RunAsync(args[1..], stopping.Token),
     "api" => await ApiBenchmark.RunAsync(args[1..], stopping.Token),
+    "web" => await WebBenchmark.RunAsync(args[1..], stopping.Token),
     _ => Usage(),
 };
 
@@ -30,6 +32,9 @@ static int Usage()
           api [--seconds <n>]                      the real API on the full-scale store (generator + ETL into a throwaway PostgreSQL):
                                                    wrk for n s (default 10) on cached /api/dashboard and /api/deals/stages, then every
                                                    distinct period of /api/dashboard once (uncached); needs wrk (apt-get install wrk)
+          web [--runs <n>]                         the dashboard on the same full-scale stack behind the real web host, in headless
+                                                   Chromium: navigation → Overview drawn and each tab drawn after a click, n runs
+                                                   (default 5; run 1 on the API's cold cache); screenshots into docs/screenshots/
         """);
     return 2;
 }
