@@ -23,6 +23,8 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
     private readonly TempDirectory data = new();
     private IPlaywright? playwright;
 
+    public string ConnectionString { get; private set; } = "";
+
     public ApiServer ApiServer { get; private set; } = null!;
 
     public WebHostProcess Web { get; private set; } = null!;
@@ -38,26 +40,34 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var (database, loaded, failingPath) = Setup;
-        var connectionString = await server.CreateDatabaseAsync(database, cancellationToken);
+        ConnectionString = await server.CreateDatabaseAsync(database, cancellationToken);
         if (loaded)
         {
             await Pipeline.GenerateAsync(data.Path, Scale, seed: 42);
-            await Pipeline.RunEtlAsync(data.Path, connectionString);
+            await Pipeline.RunEtlAsync(data.Path, ConnectionString);
         }
 
-        ApiServer = ApiServer.Start(connectionString, failingPath);
+        ApiServer = ApiServer.Start(ConnectionString, failingPath);
         Api = new HttpClient { BaseAddress = ApiServer.Address };
         Web = await WebHostProcess.StartAsync(RepositoryPaths.WebHostDll, ApiServer.Address, cancellationToken);
         playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(playwright);
     }
 
-    /// <summary>A new browser page (its console recorded from the start) opened at the web host's <paramref name="pathAndQuery"/>.</summary>
-    public async Task<DashboardPage> OpenAsync(string pathAndQuery, ViewportSize? viewport = null)
+    /// <summary>
+    /// A new browser page (its console recorded from the start) opened at the web host's
+    /// <paramref name="pathAndQuery"/>; <paramref name="prepare"/> runs on it before it navigates.
+    /// </summary>
+    public async Task<DashboardPage> OpenAsync(string pathAndQuery, ViewportSize? viewport = null, Func<IPage, Task>? prepare = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport ?? Desktop, AcceptDownloads = true });
         page.SetDefaultTimeout(20_000);
         var dashboard = new DashboardPage(page);
+        if (prepare is not null)
+        {
+            await prepare(page);
+        }
+
         await page.GotoAsync(new Uri(Web.Address, pathAndQuery).ToString());
         return dashboard;
     }

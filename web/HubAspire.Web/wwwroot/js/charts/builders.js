@@ -28,14 +28,15 @@ function axis(format, { position = 'left', grid = true, max, beginAtZero = true 
   };
 }
 
+/** The label axis: months thin out and stay level; named categories all show, slanted when crowded. */
 function categoryAxis(labels, { monthly = false, grid = false } = {}) {
   return {
     grid: { display: grid, color: GRID },
     border: { display: false },
     ticks: {
       color: MUTED,
-      autoSkip: true,
-      maxRotation: 0,
+      autoSkip: monthly,
+      maxRotation: monthly ? 0 : 50,
       callback: monthly ? monthLabel(labels) : function label(value) { return this.getLabelForValue(value); },
     },
   };

@@ -32,13 +32,13 @@ export default {
     {
       id: 'score-by-source',
       title: 'Lead score & engagement by source',
-      caption: 'Average lead score (0–100) and average engagement index per lead source',
+      caption: 'Average lead score (0–100, left) and average engagement index (right) per lead source',
       route: 'contacts/source',
       kind: 'chart',
       build: (data) => barChart(data.labels, [
         { label: 'Avg lead score', data: data.avg_score, format: (v) => decimal(v), color: PALETTE.violet },
-        { label: 'Avg engagement', data: data.avg_engagement, format: (v) => decimal(v), color: PALETTE.teal },
-      ], { valueFormat: (v) => decimal(v, 0) }),
+        { label: 'Avg engagement', data: data.avg_engagement, format: (v) => decimal(v), color: PALETTE.teal, axis: 'y1' },
+      ], { valueFormat: (v) => decimal(v, 0), rightFormat: (v) => decimal(v, 0) }),
     },
   ],
 };

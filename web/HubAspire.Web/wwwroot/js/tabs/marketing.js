@@ -12,6 +12,18 @@ export default {
   title: 'Marketing',
   cards: [
     {
+      id: 'marketing-trend',
+      title: 'Events & engagement trend',
+      caption: 'Marketing events per month (left) and engagement rate (right)',
+      route: 'marketing/trend',
+      kind: 'chart',
+      wide: true,
+      build: (data) => lineChart(data.labels, [
+        { label: data.datasets[0].label, data: data.datasets[0].data, format: integer },
+        { label: data.datasets[1].label, data: data.datasets[1].data, format: (v) => percent(v), axis: 'y1' },
+      ], { leftFormat: count, rightFormat: (v) => percent(v, 0) }),
+    },
+    {
       id: 'marketing-channels',
       title: 'Channels',
       caption: 'Event volume (as % of the busiest channel) and engagement rate per channel',
@@ -27,18 +39,6 @@ export default {
           : []);
         return config;
       },
-    },
-    {
-      id: 'marketing-trend',
-      title: 'Events & engagement trend',
-      caption: 'Marketing events per month (left) and engagement rate (right)',
-      route: 'marketing/trend',
-      kind: 'chart',
-      wide: true,
-      build: (data) => lineChart(data.labels, [
-        { label: data.datasets[0].label, data: data.datasets[0].data, format: integer },
-        { label: data.datasets[1].label, data: data.datasets[1].data, format: (v) => percent(v), axis: 'y1' },
-      ], { leftFormat: count, rightFormat: (v) => percent(v, 0) }),
     },
     {
       id: 'marketing-event-types',

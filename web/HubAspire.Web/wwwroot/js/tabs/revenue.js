@@ -32,6 +32,7 @@ export default {
       caption: 'Total deal value, won revenue and weighted pipeline per quarter',
       route: 'revenue/quarterly',
       kind: 'chart',
+      wide: true,
       build: (data) => barChart(data.labels, [
         { label: 'Total deal value', data: data.total_revenue, format: moneyExact },
         { label: 'Won revenue', data: data.won_revenue, format: moneyExact },
