@@ -30,6 +30,7 @@ class Dashboard {
     this.panels = new Map(TABS.map((tab) => [tab.id, new Panel(tab, { onNoRun: (error) => this.showNoRun(error) })]));
     this.range = null;
     this.run = null;
+    this.noRun = false; // true once the API has said no run exists yet
   }
 
   async start() {
@@ -40,8 +41,11 @@ class Dashboard {
     $('new-data-load').addEventListener('click', () => this.reloadAll());
     window.addEventListener('popstate', () => this.applyState(parseState(location.search)));
 
-    await this.loadRun();
+    // The visible tab loads at once, alongside the served run and the data range: the page does
+    // not wait a round trip before its first card request.
     this.render();
+    await this.loadRun();
+    this.renderPeriodForm(); // the data range is known now: the inputs' bounds, the active preset
     this.scheduleRunCheck();
   }
 
@@ -49,7 +53,7 @@ class Dashboard {
     setTimeout(async () => {
       await this.checkForNewRun();
       this.scheduleRunCheck();
-    }, this.run === null ? FIRST_RUN_POLL_MS : NEW_RUN_POLL_MS);
+    }, this.noRun ? FIRST_RUN_POLL_MS : NEW_RUN_POLL_MS);
   }
 
   // ---------------------------------------------------------------- tabs
@@ -113,7 +117,7 @@ class Dashboard {
       if (!active) this.panels.get(tab.id).hide();
     }
     this.renderPeriodForm();
-    if (this.run === null) return; // no run yet: the full-page message is up
+    if (this.noRun) return; // the full-page message is up
     const panel = this.panels.get(this.state.tab);
     const started = performance.now();
     document.body.dataset.loading = this.state.tab;
@@ -183,8 +187,8 @@ class Dashboard {
       this.hideNoRun();
       this.renderRun();
     } catch (error) {
-      if (error.isNoRun || error.status === 503) this.showNoRun(error);
-      else $('run-line').textContent = `The API could not be reached: ${error.message}`;
+      if (error.isNoRun) this.showNoRun(error);
+      else $('run-line').textContent = `Could not read the served run: ${error.message}`;
       this.run = null;
     }
   }
@@ -210,8 +214,8 @@ class Dashboard {
     } catch {
       return; // the cards say what is wrong when they next load; the poll just tries again
     }
-    if (this.run === null) {
-      await this.reloadAll(); // the first run has arrived
+    if (this.noRun || this.run === null) {
+      await this.reloadAll(); // the first run has arrived (or the API is back)
     } else if (latest.id !== this.run.id) {
       $('new-data').hidden = false;
     } else {
@@ -229,6 +233,7 @@ class Dashboard {
   }
 
   showNoRun(error) {
+    this.noRun = true;
     $('no-run').hidden = false;
     $('panels').hidden = true;
     if (error?.message) $('no-run-message').textContent = `${error.message} This page refreshes by itself when a run is served.`;
@@ -236,6 +241,7 @@ class Dashboard {
   }
 
   hideNoRun() {
+    this.noRun = false;
     $('no-run').hidden = true;
     $('panels').hidden = false;
   }
