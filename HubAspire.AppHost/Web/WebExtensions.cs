@@ -12,7 +12,8 @@ public static class WebExtensions
         IResourceBuilder<ProjectResource> api) =>
         builder.AddProject<Projects.HubAspire_Web>("web")
             .WithReference(api)
-            .WaitFor(api)
+            // An API that failed to start fails this resource too, instead of leaving it (and the AppHost's start) waiting forever.
+            .WaitFor(api, WaitBehavior.StopOnResourceUnavailable)
             .WithHttpEndpoint()
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health")
