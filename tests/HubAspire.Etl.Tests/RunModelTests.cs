@@ -43,6 +43,21 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Force_loads_a_new_run_of_the_same_dataset_with_the_same_cells_and_serves_it()
+    {
+        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001);
+        var first = await EtlHarness.RunAsync(_data.Path, _connection);
+
+        var forced = await EtlHarness.RunAsync(_data.Path, _connection, force: true);
+
+        Assert.False(forced.Reused);
+        Assert.True(forced.RunId > first.RunId);
+        Assert.Equal(forced.RunId, (await EtlHarness.LatestAsync(_connection))!.Id);
+        Assert.Equal(EtlHarness.CellLines(await EtlHarness.CubesAsync(_connection, first.RunId)),
+            EtlHarness.CellLines(await EtlHarness.CubesAsync(_connection, forced.RunId)));
+    }
+
+    [Fact]
     public async Task A_new_dataset_gives_a_new_run_that_is_served()
     {
         await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 1);

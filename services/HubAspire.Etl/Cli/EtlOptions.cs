@@ -11,13 +11,14 @@ public static class EtlOptions
     public const string ConnectionName = "hubaspire";
 
     public const string Usage = """
-        Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>] [--no-processed]
+        Usage: HubAspire.Etl [--data <dir>] [--connection <string>] [--workers <n>] [--no-processed] [--force]
           --data          data directory holding raw/_manifest.json, or the  (default: data at the repository root)
                           original layout: <entity>.parquet in raw/ or in it
           --connection    PostgreSQL connection string                       (default: ConnectionStrings:hubaspire from configuration)
           --workers       files read at once; never changes the figures     (default: number of cores)
           --no-processed  do not write the processed dataset (raw rows plus engineered columns)
                           to <data>/processed                                (default: write it)
+          --force         load a new run even if this dataset is already loaded (default: reuse that run)
         """;
 
     public sealed record ParseResult(EtlRequest? Request, string? Error, bool HelpRequested = false);
@@ -29,6 +30,7 @@ public static class EtlOptions
         var connection = configuredConnection;
         var workers = Environment.ProcessorCount;
         var writeProcessed = true;
+        var force = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -73,6 +75,14 @@ public static class EtlOptions
 
                     writeProcessed = false;
                     break;
+                case "--force":
+                    if (inline is not null)
+                    {
+                        return Fail($"--force takes no value (got '{inline}')");
+                    }
+
+                    force = true;
+                    break;
                 default:
                     return Fail($"unknown option '{args[i]}'");
             }
@@ -83,9 +93,8 @@ public static class EtlOptions
             return Fail($"no PostgreSQL connection: pass --connection or set ConnectionStrings:{ConnectionName} (environment variable ConnectionStrings__{ConnectionName})");
         }
 
-        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed), null);
+        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed, force), null);
     }
-
 
     private static ParseResult Fail(string error) => new(null, error);
 }

@@ -31,7 +31,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         await store.MigrateAsync(cancellationToken);
         var migrate = clock.Elapsed;
 
-        if (await store.FindSucceededRunForDatasetAsync(dataset, cancellationToken) is { } existing)
+        if (!request.Force && await store.FindSucceededRunForDatasetAsync(dataset, cancellationToken) is { } existing)
         {
             if (request.WriteProcessed && ProcessedManifest.TryRead(layout.ProcessedDirectory)?.IsCurrentFor(manifest, layout.ProcessedDirectory) != true)
             {

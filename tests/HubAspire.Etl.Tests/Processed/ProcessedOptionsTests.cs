@@ -23,6 +23,14 @@ public sealed class ProcessedOptionsTests
     }
 
     [Fact]
+    public void Force_is_off_by_default_and_on_with_the_flag()
+    {
+        Assert.False(EtlOptions.Parse(["--connection", "Host=db"], "/data", null).Request!.Force);
+        Assert.True(EtlOptions.Parse(["--force", "--connection", "Host=db"], "/data", null).Request!.Force);
+        Assert.Equal("--force takes no value (got 'yes')", EtlOptions.Parse(["--force=yes", "--connection", "Host=db"], "/data", null).Error);
+    }
+
+    [Fact]
     public void The_usage_text_names_the_option() =>
         Assert.Contains("--no-processed  do not write the processed dataset", EtlOptions.Usage);
 }

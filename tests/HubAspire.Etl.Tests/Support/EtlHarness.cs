@@ -15,9 +15,9 @@ public static class EtlHarness
             .GenerateAsync(new GenerationRequest(dataDirectory, scale, seed, Force: true, Workers: 2), TestContext.Current.CancellationToken);
 
     /// <summary>Runs the real ETL in-process.</summary>
-    public static Task<EtlResult> RunAsync(string dataDirectory, string connectionString, int workers = 2) =>
+    public static Task<EtlResult> RunAsync(string dataDirectory, string connectionString, int workers = 2, bool force = false) =>
         new EtlRunner(NullLogger<EtlRunner>.Instance)
-            .RunAsync(new EtlRequest(dataDirectory, connectionString, workers), TestContext.Current.CancellationToken);
+            .RunAsync(new EtlRequest(dataDirectory, connectionString, workers, Force: force), TestContext.Current.CancellationToken);
 
     /// <summary>What the store holds for a run, read back through the store library.</summary>
     public static async Task<IReadOnlyList<CubeCells>> CubesAsync(string connectionString, long runId)
