@@ -1,6 +1,7 @@
 using HubAspire.AppHost.Api;
 using HubAspire.AppHost.Etl;
 using HubAspire.AppHost.Generator;
+using HubAspire.AppHost.Operations;
 using HubAspire.AppHost.Postgres;
 using HubAspire.AppHost.Startup;
 using HubAspire.AppHost.Web;
@@ -18,6 +19,7 @@ var aggregateStore = builder.AddAggregateStore(dataDirectory);
 // Services, in data-flow order.
 var generator = builder.AddGenerator(dataDirectory);
 var etl = builder.AddEtl(dataDirectory, aggregateStore, generator);
+generator.WithRegenerateDataCommand(etl);
 var api = builder.AddApi(aggregateStore, etl);
 builder.AddWeb(api);
 

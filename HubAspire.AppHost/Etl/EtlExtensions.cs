@@ -1,3 +1,5 @@
+using HubAspire.AppHost.Operations;
+
 namespace HubAspire.AppHost.Etl;
 
 /// <summary>The ETL: once the dataset is written and PostgreSQL is healthy, aggregates it into the store, then exits.</summary>
@@ -14,5 +16,7 @@ public static class EtlExtensions
             .WithReference(aggregateStore)
             // A database that failed to start fails this resource too, instead of leaving it waiting forever.
             .WaitFor(aggregateStore, WaitBehavior.StopOnResourceUnavailable)
-            .WaitForCompletion(generator);
+            .WaitForCompletion(generator)
+            .WithForceOnOperatorStart()
+            .WithRerunEtlCommand();
 }

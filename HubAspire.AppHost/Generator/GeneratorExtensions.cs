@@ -1,3 +1,4 @@
+using HubAspire.AppHost.Operations;
 using HubAspire.AppHost.Startup;
 
 namespace HubAspire.AppHost.Generator;
@@ -14,6 +15,7 @@ public static class GeneratorExtensions
             .WithDescription("Random seed: the same seed and scale give the same files.");
 
         return builder.AddProject<Projects.HubAspire_Generator>("generator")
-            .WithArgs("--scale", scale.Resource, "--seed", seed.Resource, "--out", dataDirectory);
+            .WithArgs("--scale", scale.Resource, "--seed", seed.Resource, "--out", dataDirectory)
+            .WithForceOnOperatorStart();
     }
 }

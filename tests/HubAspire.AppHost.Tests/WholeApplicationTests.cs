@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using HubAspire.AppHost.Operations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HubAspire.AppHost.Tests;
+
+/// <summary>
+/// The whole application as one: generator → ETL → API → web, reached through the web's origin as
+/// a browser would, and the operator commands of the Aspire dashboard.
+/// </summary>
+[Collection(WholeApplicationCollection.Name)]
+public sealed class WholeApplicationTests(ExecutableProviderApp app)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Through_the_webs_origin_the_API_reports_the_manifests_row_counts()
+    {
+        using var web = await WebClientAsync();
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(app.Run.DataDirectory, "raw", "_manifest.json"), Token));
+        var rows = manifest.RootElement.GetProperty("entities").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("name").GetString()!, e => e.GetProperty("rows").GetInt64());
+
+        var kpis = await ServedAsync(web, "/api/kpis");
+
+        Assert.Equal(rows.Values.Sum(), (long)kpis["total_records"]!);
+        Assert.Equal(rows["companies"], (long)kpis["total_companies"]!);
+        Assert.Equal(rows["contacts"], (long)kpis["total_contacts"]!);
+        Assert.Equal(rows["deals"], (long)kpis["total_deals"]!);
+        Assert.Equal(rows["marketing_events"], (long)kpis["total_marketing_events"]!);
+        Assert.Equal(rows["email_campaigns"], (long)kpis["total_email_events"]!);
+        Assert.Equal(rows["support_tickets"], (long)kpis["total_tickets"]!);
+        Assert.Equal(rows["web_analytics"], (long)kpis["total_sessions"]!);
+    }
+
+    [Fact]
+    public async Task The_web_serves_the_dashboard_page_with_its_security_policy()
+    {
+        using var web = await WebClientAsync();
+
+        using var response = await web.GetAsync("/?tab=support", Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<title>HubAspire", await response.Content.ReadAsStringAsync(Token));
+        Assert.StartsWith("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Re_run_ETL_loads_a_newer_run_that_the_web_serves()
+    {
+        using var web = await WebClientAsync();
+        var before = (long)(await ServedAsync(web, "/api/runs/latest"))["id"]!;
+
+        var result = await ExecuteAsync("etl", OperatorCommands.RerunEtl);
+
+        Assert.True(result.Success, result.Message);
+        await AssertNewerRunServedAsync(web, before);
+    }
+
+    [Fact]
+    public async Task Regenerate_data_writes_a_new_dataset_and_a_newer_run_is_served()
+    {
+        using var web = await WebClientAsync();
+        var before = (long)(await ServedAsync(web, "/api/runs/latest"))["id"]!;
+        var manifestPath = Path.Combine(app.Run.DataDirectory, "raw", "_manifest.json");
+        var written = File.GetLastWriteTimeUtc(manifestPath);
+
+        var result = await ExecuteAsync("generator", OperatorCommands.RegenerateData);
+
+        Assert.True(result.Success, result.Message);
+        Assert.True(File.GetLastWriteTimeUtc(manifestPath) > written, "The manifest was not written again.");
+        var served = await AssertNewerRunServedAsync(web, before);
+        Assert.Equal(42, (long)served["dataset"]!["seed"]!);
+    }
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private async Task<ExecuteCommandResult> ExecuteAsync(string resource, string command)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(Timeout);
+        await app.Run.App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        return await app.Run.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, timeout.Token);
+    }
+
+    /// <summary>An HTTP client for the web resource, once it is healthy (after the API, after the database).</summary>
+    private async Task<HttpClient> WebClientAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(Timeout);
+        await app.Run.App.ResourceNotifications.WaitForResourceHealthyAsync("web", WaitBehavior.StopOnResourceUnavailable, timeout.Token);
+        return app.Run.App.CreateHttpClient("web", "http");
+    }
+
+    /// <summary>The JSON at <paramref name="path"/> once a run is served (503 until the ETL's first run succeeds).</summary>
+    private static async Task<JsonNode> ServedAsync(HttpClient web, string path)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            using var response = await web.GetAsync(path, Token);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline,
+                $"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)}");
+            await Task.Delay(250, Token);
+        }
+    }
+
+    private static async Task<JsonNode> AssertNewerRunServedAsync(HttpClient web, long before)
+    {
+        // The API looks for a newer run at most once a second.
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var latest = await ServedAsync(web, "/api/runs/latest");
+            if ((long)latest["id"]! > before)
+            {
+                return latest;
+            }
+
+            await Task.Delay(200, Token);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No run newer than {before} was served within 10 s.");
+    }
+}
