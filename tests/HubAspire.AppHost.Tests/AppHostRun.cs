@@ -38,7 +38,9 @@ public sealed class AppHostRun : IAsyncDisposable
     /// <summary>Starts the AppHost and waits until the <c>hubaspire</c> database is healthy.</summary>
     /// <param name="provider">The forced <c>Postgres:Provider</c>.</param>
     /// <param name="settings">More <c>key=value</c> settings, passed as command-line configuration.</param>
-    public static async Task<AppHostRun> StartAsync(string provider, IEnumerable<string> settings, CancellationToken cancellationToken)
+    /// <param name="configure">Changes to the application model before it is built (e.g. where telemetry goes).</param>
+    public static async Task<AppHostRun> StartAsync(string provider, IEnumerable<string> settings, CancellationToken cancellationToken,
+        Action<IDistributedApplicationTestingBuilder>? configure = null)
     {
         var dataDirectory = CreateDataDirectory();
         string[] args =
@@ -65,6 +67,7 @@ public sealed class AppHostRun : IAsyncDisposable
             builder.Services.AddLogging(logging => logging
                 .AddFilter($"{typeof(AggregateStoreExtensions).Assembly.GetName().Name}.Resources.aspire-dashboard", LogLevel.None)
                 .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+            configure?.Invoke(builder);
             app = await builder.BuildAsync(timeout.Token);
             await app.StartAsync(timeout.Token);
             try

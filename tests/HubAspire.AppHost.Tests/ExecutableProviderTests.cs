@@ -1,17 +1,41 @@
 using System.Text.Json;
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace HubAspire.AppHost.Tests;
 
-/// <summary>One AppHost with <c>Postgres:Provider=executable</c>, shared by the tests of this class.</summary>
+/// <summary>
+/// One AppHost with <c>Postgres:Provider=executable</c>, shared by the tests of its collection.
+/// Its services export their telemetry to <see cref="Telemetry"/> (OTLP over HTTP), in place of the
+/// Aspire dashboard, so the tests can see what reached it.
+/// </summary>
 public sealed class ExecutableProviderApp : IAsyncLifetime
 {
     public AppHostRun Run { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() =>
-        Run = await AppHostRun.StartAsync("executable", [], TestContext.Current.CancellationToken);
+    public OtlpReceiver Telemetry { get; } = new();
 
-    public ValueTask DisposeAsync() => Run?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask InitializeAsync() =>
+        Run = await AppHostRun.StartAsync("executable", [], TestContext.Current.CancellationToken, builder =>
+        {
+            foreach (var service in builder.Resources.OfType<ProjectResource>().ToList())
+            {
+                // Added after Aspire's own OTLP settings, so these win.
+                builder.CreateResourceBuilder(service)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString())
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            }
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Run is not null)
+        {
+            await Run.DisposeAsync();
+        }
+
+        Telemetry.Dispose();
+    }
 }
 
 /// <summary>The tests that share one whole application (startup and shutdown are slow).</summary>

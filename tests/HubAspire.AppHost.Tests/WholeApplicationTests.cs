@@ -77,6 +77,23 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
         Assert.Equal(42, (long)served["dataset"]!["seed"]!);
     }
 
+    [Fact]
+    public async Task Spans_from_the_generator_the_ETL_the_API_and_the_web_reach_the_OTLP_endpoint()
+    {
+        using var web = await WebClientAsync();
+        await ServedAsync(web, "/api/kpis"); // a request through the web to the API and its database
+
+        var expected = new[] { ("generator", "generate dataset"), ("etl", "etl run"), ("api", "GET /api/kpis"), ("web", "GET") };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30); // batches are exported every few seconds
+        while (expected.Any(e => !app.Telemetry.ReceivedSpan(e.Item1, e.Item2)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, Token);
+        }
+
+        Assert.All(expected, e => Assert.True(app.Telemetry.ReceivedSpan(e.Item1, e.Item2),
+            $"No span '{e.Item2}' from '{e.Item1}' reached the OTLP endpoint ({string.Join(", ", app.Telemetry.Summary())})."));
+    }
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     private async Task<ExecuteCommandResult> ExecuteAsync(string resource, string command)
