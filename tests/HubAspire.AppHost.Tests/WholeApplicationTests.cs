@@ -78,6 +78,31 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
     }
 
     [Fact]
+    public async Task A_failing_ETL_run_fails_its_command_and_resource_while_the_previous_run_stays_served()
+    {
+        using var web = await WebClientAsync();
+        var served = (long)(await ServedAsync(web, "/api/runs/latest"))["id"]!;
+        var file = Path.Combine(app.Run.DataDirectory, "raw", "deals", "part-00000.parquet");
+        var original = await File.ReadAllBytesAsync(file, Token);
+        try
+        {
+            await File.WriteAllBytesAsync(file, original[..(original.Length / 2)], Token); // truncated
+
+            var result = await ExecuteAsync("etl", OperatorCommands.RerunEtl);
+
+            Assert.False(result.Success);
+            Assert.Contains("'etl' ended with exit code 1", result.Message);
+            Assert.True(app.Run.App.ResourceNotifications.TryGetCurrentState("etl", out var etl));
+            Assert.Equal(1, etl.Snapshot.ExitCode);
+            Assert.Equal(served, (long)(await ServedAsync(web, "/api/runs/latest"))["id"]!);
+        }
+        finally
+        {
+            await File.WriteAllBytesAsync(file, original, CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Spans_from_the_generator_the_ETL_the_API_and_the_web_reach_the_OTLP_endpoint()
     {
         using var web = await WebClientAsync();
