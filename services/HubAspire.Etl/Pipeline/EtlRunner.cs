@@ -52,7 +52,9 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
             return new EtlResult(existing.Id, Reused: true, 0, 0);
         }
 
-        using var run = EtlTelemetry.Source.StartActivity("etl run");
+        // Linked to the generator's run that made the data, whose trace context the manifest carries.
+        ActivityLink[] generatorRun = ActivityContext.TryParse(manifest.TraceParent, null, out var generator) ? [new ActivityLink(generator)] : [];
+        using var run = EtlTelemetry.Source.StartActivity("etl run", ActivityKind.Internal, parentContext: default, links: generatorRun);
         var runId = await store.StartRunAsync(dataset, new RunTraceIds(run?.TraceId.ToString(), manifest.TraceParent), cancellationToken);
         run?.SetTag("hubaspire.run_id", runId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
