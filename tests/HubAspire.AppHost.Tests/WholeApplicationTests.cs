@@ -1,9 +1,12 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HubAspire.AppHost.Operations;
+using HubAspire.AppHost.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HubAspire.AppHost.Tests;
@@ -103,6 +106,26 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
     }
 
     [Fact]
+    public async Task With_PostgreSQL_killed_the_API_answers_503_and_serves_again_once_it_is_started()
+    {
+        using var web = await WebClientAsync();
+        await ServedAsync(web, "/api/kpis");
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(app.Run.DataDirectory, "postgres", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
+        using (var server = Process.GetProcessById(postmaster))
+        {
+            server.Kill(); // SIGKILL: no clean shutdown
+        }
+
+        var down = await StatusOnceAsync(web, "/api/kpis?from=2024-02", HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("urn:hubaspire:problem:database-unavailable", (string)JsonNode.Parse(down)!["type"]!);
+
+        var started = await ExecuteAsync(AggregateStoreExtensions.ServerName, KnownResourceCommands.StartCommand);
+        Assert.True(started.Success, started.Message);
+        await StatusOnceAsync(web, "/api/kpis?from=2024-02", HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Spans_from_the_generator_the_ETL_the_API_and_the_web_reach_the_OTLP_endpoint()
     {
         using var web = await WebClientAsync();
@@ -127,6 +150,24 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
         timeout.CancelAfter(Timeout);
         await app.Run.App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
         return await app.Run.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, timeout.Token);
+    }
+
+    /// <summary>Polls <paramref name="path"/> until it answers <paramref name="status"/> (at most the timeout); its body.</summary>
+    private static async Task<string> StatusOnceAsync(HttpClient web, string path, HttpStatusCode status)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (true)
+        {
+            using var response = await web.GetAsync(path, Token);
+            var body = await response.Content.ReadAsStringAsync(Token);
+            if (response.StatusCode == status)
+            {
+                return body;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"GET {path} still answers {(int)response.StatusCode} ({body}), not {(int)status}.");
+            await Task.Delay(250, Token);
+        }
     }
 
     /// <summary>An HTTP client for the web resource, once it is healthy (after the API, after the database).</summary>
