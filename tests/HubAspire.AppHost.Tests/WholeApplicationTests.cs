@@ -180,22 +180,8 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
     }
 
     /// <summary>The JSON at <paramref name="path"/> once a run is served (503 until the ETL's first run succeeds).</summary>
-    private static async Task<JsonNode> ServedAsync(HttpClient web, string path)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (true)
-        {
-            using var response = await web.GetAsync(path, Token);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
-            }
-
-            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable && DateTime.UtcNow < deadline,
-                $"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(Token)}");
-            await Task.Delay(250, Token);
-        }
-    }
+    private static async Task<JsonNode> ServedAsync(HttpClient web, string path) =>
+        JsonNode.Parse(await StatusOnceAsync(web, path, HttpStatusCode.OK))!;
 
     private static async Task<JsonNode> AssertNewerRunServedAsync(HttpClient web, long before)
     {
