@@ -28,8 +28,11 @@ public sealed class OtlpReceiver : IDisposable
     public Uri Endpoint { get; }
 
     /// <summary>True once a trace export from <paramref name="service"/> (its <c>service.name</c>) held a span named <paramref name="span"/>.</summary>
-    public bool ReceivedSpan(string service, string span) =>
-        exports.Any(e => e.Signal == "traces" && e.Body.AsSpan().IndexOf(ServiceNameAttribute(service)) >= 0 && e.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(span)) >= 0);
+    public bool ReceivedSpan(string service, string span) => TraceExportsWith(service, span) > 0;
+
+    /// <summary>How many trace exports from <paramref name="service"/> held a span named <paramref name="span"/>.</summary>
+    public int TraceExportsWith(string service, string span) =>
+        exports.Count(e => e.Signal == "traces" && e.Body.AsSpan().IndexOf(ServiceNameAttribute(service)) >= 0 && e.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(span)) >= 0);
 
     public IEnumerable<string> Summary() =>
         exports.GroupBy(e => e.Signal).Select(g => $"{g.Key}: {g.Count()} exports");
