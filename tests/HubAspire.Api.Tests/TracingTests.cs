@@ -41,4 +41,35 @@ public sealed class TracingTests(LoadedApi api)
         var commands = all.Where(s => s.Source.Name == "Npgsql").ToList();
         Assert.Contains(commands, command => command.ParentSpanId == check.SpanId);
     }
+
+    [Fact]
+    public async Task Health_probes_and_their_database_check_leave_no_spans()
+    {
+        var spans = new List<Activity>();
+        await using var host = new ApiHost(api.ConnectionString, services: s => s.AddOpenTelemetry().WithTracing(t => t.AddInMemoryExporter(spans)));
+        using var client = host.CreateClient();
+
+        // Probes with and without a sampled parent, as health checkers send them, then a marker request in the same trace.
+        var traceId = ActivityTraceId.CreateRandom();
+        Assert.True((await client.GetAsync("/health", Http.CancellationToken)).IsSuccessStatusCode);
+        foreach (var path in new[] { "/health", "/api/meta" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+            Assert.True((await client.SendAsync(request, Http.CancellationToken)).IsSuccessStatusCode);
+        }
+
+        // Ours: the probes' trace, and the database check's own command (what a probe's span-less check would leave as a lone root span).
+        Activity[] Snapshot()
+        {
+            lock (spans)
+            {
+                return [.. spans.Where(s => s.TraceId == traceId || (s.Source.Name == "Npgsql" && Equals(s.GetTagItem("db.query.text"), "SELECT 1;")))];
+            }
+        }
+
+        // The marker's span shows the exporter has caught up with the probes.
+        await Eventually.HoldsAsync(() => Task.FromResult(Snapshot().Any(s => s.DisplayName == "GET /api/meta")), TimeSpan.FromSeconds(5), "the marker request's span");
+        Assert.DoesNotContain(Snapshot(), s => s.DisplayName.Contains("health", StringComparison.OrdinalIgnoreCase) || Equals(s.GetTagItem("db.query.text"), "SELECT 1;"));
+    }
 }
