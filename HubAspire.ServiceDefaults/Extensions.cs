@@ -51,6 +51,9 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
             .WithTracing(tracing => tracing
+                // Children follow their parent's decision, whatever OTEL_TRACES_SAMPLER says (Aspire
+                // sets always_on): a filtered-out health probe then takes its database check with it.
+                .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
                 .AddSource(serviceTelemetryName)
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options =>
