@@ -18,4 +18,28 @@ public static class OptionSyntax
 
     /// <summary>A value as an error message quotes it: <c>'abc'</c>, or <c>nothing</c> when missing.</summary>
     public static string Describe(string? value) => value is null ? "nothing" : $"'{value}'";
+
+    /// <summary>An option that needs a non-blank value (a path, a connection string): false and the error when it has none.</summary>
+    /// <param name="what">What the value is, for the error: "a directory path".</param>
+    public static bool TryText(string name, string? text, string what, out string value, out string error)
+    {
+        value = text ?? "";
+        error = string.IsNullOrWhiteSpace(text) ? $"{name} needs {what}" : "";
+        return error.Length == 0;
+    }
+
+    /// <summary>An option that needs a positive integer (<c>--workers</c>): false and the error otherwise.</summary>
+    public static bool TryPositiveInteger(string name, string? text, out int value, out string error)
+    {
+        var valid = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out value) && value >= 1;
+        error = valid ? "" : $"{name} must be a positive integer (got {Describe(text)})";
+        return valid;
+    }
+
+    /// <summary>A flag (<c>--force</c>) given a value (<c>--force=yes</c>): false and the error.</summary>
+    public static bool TryFlag(string name, string? inlineValue, out string error)
+    {
+        error = inlineValue is null ? "" : $"{name} takes no value (got '{inlineValue}')";
+        return inlineValue is null;
+    }
 }

@@ -1,5 +1,4 @@
 using HubAspire.Jobs;
-using System.Globalization;
 using HubAspire.Etl.Pipeline;
 
 namespace HubAspire.Etl.Cli;
@@ -42,43 +41,39 @@ public static class EtlOptions
                 case "--help" or "-h":
                     return new ParseResult(null, null, HelpRequested: true);
                 case "--data":
-                    var dataText = Value();
-                    if (string.IsNullOrWhiteSpace(dataText))
+                    if (!OptionSyntax.TryText(name, Value(), "a directory path", out data, out var dataError))
                     {
-                        return Fail("--data needs a directory path");
+                        return Fail(dataError);
                     }
 
-                    data = dataText;
                     break;
                 case "--connection":
-                    var connectionText = Value();
-                    if (string.IsNullOrWhiteSpace(connectionText))
+                    if (!OptionSyntax.TryText(name, Value(), "a PostgreSQL connection string", out var connectionText, out var connectionError))
                     {
-                        return Fail("--connection needs a PostgreSQL connection string");
+                        return Fail(connectionError);
                     }
 
                     connection = connectionText;
                     break;
                 case "--workers":
-                    var workersText = Value();
-                    if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
+                    if (!OptionSyntax.TryPositiveInteger(name, Value(), out workers, out var workersError))
                     {
-                        return Fail($"--workers must be a positive integer (got {OptionSyntax.Describe(workersText)})");
+                        return Fail(workersError);
                     }
 
                     break;
                 case "--no-processed":
-                    if (inline is not null)
+                    if (!OptionSyntax.TryFlag(name, inline, out var noProcessedError))
                     {
-                        return Fail($"--no-processed takes no value (got '{inline}')");
+                        return Fail(noProcessedError);
                     }
 
                     writeProcessed = false;
                     break;
                 case "--force":
-                    if (inline is not null)
+                    if (!OptionSyntax.TryFlag(name, inline, out var forceError))
                     {
-                        return Fail($"--force takes no value (got '{inline}')");
+                        return Fail(forceError);
                     }
 
                     force = true;

@@ -57,19 +57,16 @@ public static class GeneratorOptions
 
                     break;
                 case "--out":
-                    var outText = Value();
-                    if (string.IsNullOrWhiteSpace(outText))
+                    if (!OptionSyntax.TryText(name, Value(), "a directory path", out output, out var outError))
                     {
-                        return Fail("--out needs a directory path");
+                        return Fail(outError);
                     }
 
-                    output = outText;
                     break;
                 case "--workers":
-                    var workersText = Value();
-                    if (!int.TryParse(workersText, NumberStyles.None, CultureInfo.InvariantCulture, out workers) || workers < 1)
+                    if (!OptionSyntax.TryPositiveInteger(name, Value(), out workers, out var workersError))
                     {
-                        return Fail($"--workers must be a positive integer (got {OptionSyntax.Describe(workersText)})");
+                        return Fail(workersError);
                     }
 
                     break;
