@@ -92,7 +92,7 @@ public static class NaiveFigures
     public static int MonthKey(DateTime t) => t.Year * 12 + t.Month - 1;
 
     private static double?[] ContactFigures(IEnumerable<ContactRow> g) =>
-        [g.Count(), Mean(g, c => c.Score), Mean(g, c => Math.Min(c.PageViews + 10 * c.Forms, 1000))];
+        [g.Count(), Mean(g, c => c.Score), Mean(g, c => c.Engagement)];
 
     private static double?[] SupportFigures(IEnumerable<TicketRow> g) =>
         [g.Count(), Mean(g, t => (decimal)t.Hours), Rate(g, SlaMet), Mean(g, t => t.Satisfaction)];

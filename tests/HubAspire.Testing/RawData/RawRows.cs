@@ -1,9 +1,13 @@
 using DuckDB.NET.Data;
 
-namespace HubAspire.Etl.Tests.Support;
+namespace HubAspire.Testing.RawData;
 
 public sealed record CompanyRow(string Industry, string Region, long Employees, double Revenue, long Traffic, DateTime Created);
-public sealed record ContactRow(string Lifecycle, string Source, long Score, long PageViews, long Forms, DateTime FirstTouch);
+public sealed record ContactRow(string Lifecycle, string Source, long Score, long PageViews, long Forms, DateTime FirstTouch)
+{
+    /// <summary>ETL.md's engagement_index, from its definition: page views + 10 × form submissions, at most 1000.</summary>
+    public long Engagement => Math.Min(PageViews + 10 * Forms, 1000);
+}
 public sealed record DealRow(string Region, string Industry, string Stage, string Pipeline, double Amount, double Probability, long Days, DateTime Created);
 public sealed record MarketingRow(string Channel, string EventType, long Duration, long Depth, DateTime Timestamp);
 public sealed record EmailRow(string CampaignType, string Action, long SendHour, DateTime Timestamp);
@@ -11,8 +15,8 @@ public sealed record TicketRow(string Category, string Priority, double Hours, l
 public sealed record SessionRow(string Page, string Country, string Device, long Duration, long Bounce, long Conversion, long PageViews, DateTime Timestamp);
 
 /// <summary>
-/// Every raw row of a dataset, read with DuckDB (not our reader) into plain records, so the
-/// expected figures are computed from the files by an independent path.
+/// Every raw row of a dataset, read with DuckDB (not our reader) into plain records, so the ETL
+/// and API tests compute their expected figures from the files by an independent path.
 /// </summary>
 public sealed class RawRows
 {
@@ -41,7 +45,6 @@ public sealed class RawRows
 
             return rows;
         }
-
 
         // DuckDB returns timestamptz in the session's zone: read them as UTC epoch seconds instead.
         const string ts = "make_timestamp(epoch_us({0}))";
