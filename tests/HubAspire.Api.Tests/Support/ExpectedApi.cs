@@ -1,3 +1,4 @@
+using static HubAspire.Testing.RawData.RawRules;
 using System.Globalization;
 
 namespace HubAspire.Api.Tests.Support;
@@ -12,12 +13,10 @@ public sealed record ExpectedChart(IReadOnlyList<string> Labels, IReadOnlyList<(
 /// </summary>
 public static class ExpectedApi
 {
-    // Natural orders of DATA.md, and the SLA limits of ETL.md (hours, inclusive).
+    // Natural orders of DATA.md.
     private static readonly string[] Stages = ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"];
     private static readonly string[] Lifecycle = ["Subscriber", "Lead", "MQL", "SQL", "Opportunity", "Customer", "Evangelist"];
     private static readonly string[] Priorities = ["Critical", "High", "Medium", "Low"];
-
-    private static bool SlaMet(TicketRow t) => t.Hours <= t.Priority switch { "Critical" => 4, "High" => 24, "Medium" => 72, "Low" => 168, _ => -1 };
 
     private enum Order
     {
@@ -25,21 +24,19 @@ public static class ExpectedApi
         FirstDescending,
     }
 
-    public static int MonthKey(DateTime t) => t.Year * 12 + t.Month - 1;
-
     public static string Month(DateTime t) => t.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>Every chart endpoint's expected figures over [from, to] (null ends are open), by path.</summary>
     public static Dictionary<string, ExpectedChart> Charts(RawRows raw, int? from, int? to)
     {
-        bool In(DateTime t) => (from is null || MonthKey(t) >= from) && (to is null || MonthKey(t) <= to);
-        var deals = raw.Deals.Where(d => In(d.Created)).ToList();
-        var marketing = raw.Marketing.Where(m => In(m.Timestamp)).ToList();
-        var emails = raw.Emails.Where(e => In(e.Timestamp)).ToList();
-        var contacts = raw.Contacts.Where(c => In(c.FirstTouch)).ToList();
-        var tickets = raw.Tickets.Where(t => In(t.Created)).ToList();
-        var sessions = raw.Sessions.Where(s => In(s.Timestamp)).ToList();
-        var companies = raw.Companies.Where(c => In(c.Created)).ToList();
+        var period = raw.Within(from, to);
+        var deals = period.Deals;
+        var marketing = period.Marketing;
+        var emails = period.Emails;
+        var contacts = period.Contacts;
+        var tickets = period.Tickets;
+        var sessions = period.Sessions;
+        var companies = period.Companies;
 
         (string, Func<List<DealRow>, Figure>)[] dealColumns =
         [
@@ -113,14 +110,14 @@ public static class ExpectedApi
     /// <summary>The KPI fields over [from, to], in API.md/ETL.md order.</summary>
     public static List<(string Key, Figure Value)> Kpis(RawRows raw, int? from, int? to)
     {
-        bool In(DateTime t) => (from is null || MonthKey(t) >= from) && (to is null || MonthKey(t) <= to);
-        var deals = raw.Deals.Where(d => In(d.Created)).ToList();
-        var emails = raw.Emails.Where(e => In(e.Timestamp)).ToList();
-        var tickets = raw.Tickets.Where(t => In(t.Created)).ToList();
-        var sessions = raw.Sessions.Where(s => In(s.Timestamp)).ToList();
-        var contacts = raw.Contacts.Count(c => In(c.FirstTouch));
-        var companies = raw.Companies.Count(c => In(c.Created));
-        var marketing = raw.Marketing.Count(m => In(m.Timestamp));
+        var period = raw.Within(from, to);
+        var deals = period.Deals;
+        var emails = period.Emails;
+        var tickets = period.Tickets;
+        var sessions = period.Sessions;
+        var contacts = period.Contacts.Count;
+        var companies = period.Companies.Count;
+        var marketing = period.Marketing.Count;
 
         return
         [
@@ -140,7 +137,7 @@ public static class ExpectedApi
             ("total_tickets", Figure.Count(tickets.Count)),
             ("email_open_rate", Figure.Percent(emails.Count(Opened), emails.Count)),
             ("email_click_rate", Figure.Percent(emails.Count(Clicked), emails.Count)),
-            ("open_pipeline_value", Figure.Money(deals.Where(d => !Won(d) && d.Stage != "Closed Lost").Sum(d => Cents(Weighted(d))))),
+            ("open_pipeline_value", Figure.Money(deals.Where(d => !Won(d) && !Lost(d)).Sum(d => Cents(Weighted(d))))),
             ("total_marketing_events", Figure.Count(marketing)),
             ("total_email_events", Figure.Count(emails.Count)),
             ("total_records", Figure.Count(companies + contacts + deals.Count + marketing + emails.Count + tickets.Count + sessions.Count)),
@@ -158,16 +155,16 @@ public static class ExpectedApi
     /// <summary>/api/meta's dimensions over [from, to]: entity → dimension → values present, in the API's order.</summary>
     public static List<(string Entity, List<(string Dimension, List<string> Values)> Dimensions)> Dimensions(RawRows raw, int? from, int? to)
     {
-        bool In(DateTime t) => (from is null || MonthKey(t) >= from) && (to is null || MonthKey(t) <= to);
+        var period = raw.Within(from, to);
         List<string> AtoZ(IEnumerable<string> values) => [.. values.Distinct().Order(StringComparer.Ordinal)];
         List<string> Natural(IEnumerable<string> values, string[] order) => [.. values.Distinct().OrderBy(v => Array.IndexOf(order, v))];
-        var deals = raw.Deals.Where(d => In(d.Created)).ToList();
-        var companies = raw.Companies.Where(c => In(c.Created)).ToList();
-        var contacts = raw.Contacts.Where(c => In(c.FirstTouch)).ToList();
-        var marketing = raw.Marketing.Where(m => In(m.Timestamp)).ToList();
-        var emails = raw.Emails.Where(e => In(e.Timestamp)).ToList();
-        var tickets = raw.Tickets.Where(t => In(t.Created)).ToList();
-        var sessions = raw.Sessions.Where(s => In(s.Timestamp)).ToList();
+        var deals = period.Deals;
+        var companies = period.Companies;
+        var contacts = period.Contacts;
+        var marketing = period.Marketing;
+        var emails = period.Emails;
+        var tickets = period.Tickets;
+        var sessions = period.Sessions;
         return
         [
             ("companies", [("industry", AtoZ(companies.Select(c => c.Industry))), ("region", AtoZ(companies.Select(c => c.Region)))]),
@@ -188,14 +185,6 @@ public static class ExpectedApi
         ];
     }
 
-    private static bool Won(DealRow d) => d.Stage == "Closed Won";
-    private static bool Opened(EmailRow e) => e.Action is "Opened" or "Clicked";
-    private static bool Clicked(EmailRow e) => e.Action == "Clicked";
-
-    /// <summary>ETL.md: weighted_amount is rounded per row, half to even, on the double value.</summary>
-    private static double Weighted(DealRow d) => Math.Round(d.Amount * d.Probability / 100, 2, MidpointRounding.ToEven);
-
-    private static decimal Cents(double money) => Math.Round((decimal)money, 2);
 
     private static ExpectedChart Columns<T>(List<T> rows, Func<T, string> label, Order order, params (string Name, Func<List<T>, Figure> Figure)[] series) =>
         Chart(rows, label, series, datasets: false, groups => order == Order.Ascending

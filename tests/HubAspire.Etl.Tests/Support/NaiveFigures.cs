@@ -1,3 +1,4 @@
+using static HubAspire.Testing.RawData.RawRules;
 namespace HubAspire.Etl.Tests.Support;
 
 /// <summary>
@@ -10,14 +11,14 @@ public static class NaiveFigures
     /// <summary>Label → figures in the order of ETL.md's metrics column.</summary>
     public static Dictionary<string, Dictionary<string, double?[]>> Aggregations(RawRows raw, int? fromMonth, int? toMonth)
     {
-        bool In(DateTime t) => (fromMonth is null || MonthKey(t) >= fromMonth) && (toMonth is null || MonthKey(t) <= toMonth);
-        var deals = raw.Deals.Where(d => In(d.Created)).ToList();
-        var marketing = raw.Marketing.Where(m => In(m.Timestamp)).ToList();
-        var emails = raw.Emails.Where(e => In(e.Timestamp)).ToList();
-        var contacts = raw.Contacts.Where(c => In(c.FirstTouch)).ToList();
-        var tickets = raw.Tickets.Where(t => In(t.Created)).ToList();
-        var sessions = raw.Sessions.Where(s => In(s.Timestamp)).ToList();
-        var companies = raw.Companies.Where(c => In(c.Created)).ToList();
+        var period = raw.Within(fromMonth, toMonth);
+        var deals = period.Deals;
+        var marketing = period.Marketing;
+        var emails = period.Emails;
+        var contacts = period.Contacts;
+        var tickets = period.Tickets;
+        var sessions = period.Sessions;
+        var companies = period.Companies;
 
         double?[] Revenue(IEnumerable<DealRow> g) => [Money(g.Sum(d => Cents(d.Amount))), Money(g.Sum(d => Cents(Weighted(d)))),
             Mean(g, d => (decimal)d.Amount), g.Count(), g.Count(Won), g.Count(Lost)];
@@ -53,14 +54,14 @@ public static class NaiveFigures
 
     public static Dictionary<string, double?> Kpis(RawRows raw, int? fromMonth, int? toMonth)
     {
-        bool In(DateTime t) => (fromMonth is null || MonthKey(t) >= fromMonth) && (toMonth is null || MonthKey(t) <= toMonth);
-        var deals = raw.Deals.Where(d => In(d.Created)).ToList();
-        var emails = raw.Emails.Where(e => In(e.Timestamp)).ToList();
-        var tickets = raw.Tickets.Where(t => In(t.Created)).ToList();
-        var sessions = raw.Sessions.Where(s => In(s.Timestamp)).ToList();
-        var contacts = raw.Contacts.Count(c => In(c.FirstTouch));
-        var companies = raw.Companies.Count(c => In(c.Created));
-        var marketing = raw.Marketing.Count(m => In(m.Timestamp));
+        var period = raw.Within(fromMonth, toMonth);
+        var deals = period.Deals;
+        var emails = period.Emails;
+        var tickets = period.Tickets;
+        var sessions = period.Sessions;
+        var contacts = period.Contacts.Count;
+        var companies = period.Companies.Count;
+        var marketing = period.Marketing.Count;
 
         return new()
         {
@@ -89,26 +90,13 @@ public static class NaiveFigures
         };
     }
 
-    public static int MonthKey(DateTime t) => t.Year * 12 + t.Month - 1;
-
     private static double?[] ContactFigures(IEnumerable<ContactRow> g) =>
         [g.Count(), Mean(g, c => c.Score), Mean(g, c => c.Engagement)];
 
     private static double?[] SupportFigures(IEnumerable<TicketRow> g) =>
         [g.Count(), Mean(g, t => (decimal)t.Hours), Rate(g, SlaMet), Mean(g, t => t.Satisfaction)];
 
-    private static bool Won(DealRow d) => d.Stage == "Closed Won";
-    private static bool Lost(DealRow d) => d.Stage == "Closed Lost";
-    private static double Weighted(DealRow d) => Math.Round(d.Amount * d.Probability / 100, 2);
-    private static bool Opened(EmailRow e) => e.Action is "Opened" or "Clicked";
-    private static bool Clicked(EmailRow e) => e.Action == "Clicked";
-    private static bool Bounced(EmailRow e) => e.Action == "Bounced";
-    private static bool EngagedSession(SessionRow s) => s.Duration > 30 && s.Bounce == 0;
 
-    // SLA limits of ETL.md: Critical 4 h, High 24 h, Medium 72 h, Low 168 h (inclusive).
-    private static bool SlaMet(TicketRow t) => t.Hours <= t.Priority switch { "Critical" => 4, "High" => 24, "Medium" => 72, "Low" => 168, _ => -1 };
-
-    private static decimal Cents(double money) => Math.Round((decimal)money, 2);
     private static double Money(decimal value) => (double)value;
 
     private static Dictionary<string, double?[]> By<T>(IEnumerable<T> rows, Func<T, string> key, Func<IEnumerable<T>, double?[]> figures) =>

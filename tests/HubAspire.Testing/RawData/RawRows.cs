@@ -28,6 +28,22 @@ public sealed class RawRows
     public required List<TicketRow> Tickets { get; init; }
     public required List<SessionRow> Sessions { get; init; }
 
+    /// <summary>The rows dated in the months [from, to] (month keys, year × 12 + month − 1; a null end is open).</summary>
+    public RawRows Within(int? fromMonth, int? toMonth)
+    {
+        bool In(DateTime t) => (fromMonth is null || RawRules.MonthKey(t) >= fromMonth) && (toMonth is null || RawRules.MonthKey(t) <= toMonth);
+        return new RawRows
+        {
+            Companies = [.. Companies.Where(c => In(c.Created))],
+            Contacts = [.. Contacts.Where(c => In(c.FirstTouch))],
+            Deals = [.. Deals.Where(d => In(d.Created))],
+            Marketing = [.. Marketing.Where(m => In(m.Timestamp))],
+            Emails = [.. Emails.Where(e => In(e.Timestamp))],
+            Tickets = [.. Tickets.Where(t => In(t.Created))],
+            Sessions = [.. Sessions.Where(s => In(s.Timestamp))],
+        };
+    }
+
     public static RawRows Read(string rawDirectory)
     {
         using var db = new DuckDBConnection("Data Source=:memory:");
