@@ -96,6 +96,15 @@ public sealed class AppHostRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (at most <see cref="StartTimeout"/>) until the run-to-completion job has ended; its last state.</summary>
+    public async Task<ResourceEvent> WaitForJobEndAsync(string job, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        return await App.ResourceNotifications.WaitForResourceAsync(
+            job, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+    }
+
     public async Task<string> GetDatabaseConnectionStringAsync(CancellationToken cancellationToken) =>
         await App.GetConnectionStringAsync(AggregateStoreExtensions.DatabaseName, cancellationToken)
         ?? throw new InvalidOperationException($"'{AggregateStoreExtensions.DatabaseName}' has no connection string.");

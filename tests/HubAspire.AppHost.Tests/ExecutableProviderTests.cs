@@ -72,11 +72,8 @@ public sealed class ExecutableProviderTests(ExecutableProviderApp app)
     public async Task The_generator_runs_to_completion_into_the_data_directory()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AppHostRun.StartTimeout);
 
-        var finished = await app.Run.App.ResourceNotifications.WaitForResourceAsync(
-            "generator", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        var finished = await app.Run.WaitForJobEndAsync("generator", cancellationToken);
 
         Assert.Equal(KnownResourceStates.Finished, finished.Snapshot.State?.Text);
         Assert.Equal(0, finished.Snapshot.ExitCode);
@@ -91,11 +88,8 @@ public sealed class ExecutableProviderTests(ExecutableProviderApp app)
     public async Task The_etl_runs_after_the_generator_and_loads_a_succeeded_run_of_every_row()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AppHostRun.StartTimeout);
 
-        var finished = await app.Run.App.ResourceNotifications.WaitForResourceAsync(
-            "etl", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        var finished = await app.Run.WaitForJobEndAsync("etl", cancellationToken);
 
         Assert.Equal(KnownResourceStates.Finished, finished.Snapshot.State?.Text);
         Assert.Equal(0, finished.Snapshot.ExitCode);

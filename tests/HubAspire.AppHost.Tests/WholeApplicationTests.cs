@@ -157,7 +157,7 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
         timeout.CancelAfter(Timeout);
-        await app.Run.App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        await app.Run.WaitForJobEndAsync(resource, timeout.Token);
         return await app.Run.App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, timeout.Token);
     }
 
