@@ -22,6 +22,9 @@ public sealed class CategoricalColumn
 
     internal StringCoder Coder { get; } = new();
 
+    /// <summary>The codes' buffer, at least as long as the count last prepared, for decoders that fill it in parts.</summary>
+    internal int[] CodeBuffer => _codes;
+
     internal Span<int> Prepare(int count)
     {
         if (_codes.Length < count)

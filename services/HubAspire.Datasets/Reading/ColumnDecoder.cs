@@ -106,12 +106,24 @@ internal static class ColumnDecoder
         }
     }
 
+    /// <summary>The last step of a chunk decoded as raw values elsewhere: timestamps' units become seconds.</summary>
+    public static void Complete(RowGroupRead read, ColumnBinding binding)
+    {
+        if (binding.Request.As == ReadAs.TimestampSeconds)
+        {
+            UnitsToSeconds(read.Into.LongBuffer(binding.Request).AsSpan(0, read.RowCount), binding.UnitsPerSecond);
+        }
+    }
+
     private static async ValueTask TimestampUnitsToSecondsAsync(RowGroupRead read, ColumnBinding binding, CancellationToken ct)
     {
         var values = read.Into.LongBuffer(binding.Request);
         await ReadRawAsync(read, binding, values, ct);
-        var units = values.AsSpan(0, read.RowCount);
-        var perSecond = binding.UnitsPerSecond;
+        UnitsToSeconds(values.AsSpan(0, read.RowCount), binding.UnitsPerSecond);
+    }
+
+    private static void UnitsToSeconds(Span<long> units, long perSecond)
+    {
         for (var i = 0; i < units.Length; i++)
         {
             var seconds = units[i] / perSecond;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using HubAspire.Datasets.Reading.Direct;
+using Microsoft.Win32.SafeHandles;
 using Parquet;
 using Parquet.Schema;
 
@@ -10,7 +12,9 @@ namespace HubAspire.Datasets.Reading;
 /// Parquet.Net reader (kept for reuse), since a reader seeks a single stream.
 /// </summary>
 /// <remarks>
-/// Columns are found by top-level name and widened as <see cref="ReadAs"/> describes, so files
+/// Each column chunk is first offered to <see cref="DirectChunkDecoder"/>, which decodes the
+/// common layouts (ours, DuckDB's, pyarrow's defaults) straight from the file; the rest goes
+/// through Parquet.Net. Columns are found by top-level name and widened as <see cref="ReadAs"/> describes, so files
 /// written by pandas/pyarrow or DuckDB read like ours. A missing column or a type that cannot be
 /// widened is a <see cref="ParquetSchemaException"/>; a file that is not Parquet, is truncated or
 /// corrupt, or has a null in a requested column is a <see cref="ParquetDataException"/>.
@@ -29,11 +33,16 @@ public sealed class ParquetFileSource : IAsyncDisposable
     private readonly ConcurrentDictionary<ColumnRequest, ColumnBinding> _bindings = new();
     private readonly ParquetSchema _schema;
     private readonly int[] _rowGroupRows;
+    private readonly SafeFileHandle _file;
+    private readonly DirectChunkDecoder _direct;
+    private long _directChunks;
     private volatile bool _disposed;
 
     private ParquetFileSource(string filePath, ParquetReader reader, ParquetSchema schema, int[] rowGroupRows)
     {
         FilePath = filePath;
+        _file = File.OpenHandle(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        _direct = new DirectChunkDecoder(_file);
         _schema = schema;
         _rowGroupRows = rowGroupRows;
         RowCount = rowGroupRows.Sum(rows => (long)rows);
@@ -45,6 +54,12 @@ public sealed class ParquetFileSource : IAsyncDisposable
     public int RowGroupCount => _rowGroupRows.Length;
 
     public long RowCount { get; }
+
+    /// <summary>Off: every chunk goes through Parquet.Net (for tests that compare the two ways).</summary>
+    internal bool DirectDecoding { get; set; } = true;
+
+    /// <summary>How many column chunks the direct decoder has read.</summary>
+    internal long DirectChunks => Interlocked.Read(ref _directChunks);
 
     /// <summary>Opens the file and reads its footer. A file that is not Parquet or is truncated throws <see cref="ParquetDataException"/>.</summary>
     public static async Task<ParquetFileSource> OpenAsync(string path, CancellationToken ct)
@@ -124,6 +139,13 @@ public sealed class ParquetFileSource : IAsyncDisposable
             foreach (var binding in bindings)
             {
                 ct.ThrowIfCancellationRequested();
+                if (DirectDecoding && _direct.TryDecode(read, binding))
+                {
+                    ColumnDecoder.Complete(read, binding);
+                    Interlocked.Increment(ref _directChunks);
+                    continue;
+                }
+
                 await ColumnDecoder.DecodeAsync(read, binding, ct);
             }
 
@@ -148,6 +170,8 @@ public sealed class ParquetFileSource : IAsyncDisposable
         {
             await reader.DisposeAsync();
         }
+
+        _file.Dispose();
     }
 
     private ColumnBinding Bind(ColumnRequest request) =>

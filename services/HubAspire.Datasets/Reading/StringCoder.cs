@@ -92,7 +92,8 @@ internal sealed class StringCoder
         }
     }
 
-    private int CodeOf(ReadOnlySpan<char> value)
+    /// <summary>The code of one value, added if new.</summary>
+    public int CodeOf(ReadOnlySpan<char> value)
     {
         var hash = Hash(value);
         var mask = _slots.Length - 1;
