@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Meta;
 
@@ -122,12 +123,38 @@ internal static class ColumnDecoder
         UnitsToSeconds(values.AsSpan(0, read.RowCount), binding.UnitsPerSecond);
     }
 
+    /// <remarks>
+    /// One loop per unit, so each divides by a constant (a multiply and shift, not a 64-bit
+    /// division per row: a quarter of the cost of reading the column).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnitsToSeconds(Span<long> units, long perSecond)
+    {
+        switch (perSecond)
+        {
+            case 1_000:
+                FloorDivide(units, 1_000);
+                break;
+            case 1_000_000:
+                FloorDivide(units, 1_000_000);
+                break;
+            case 1_000_000_000:
+                FloorDivide(units, 1_000_000_000);
+                break;
+            default:
+                FloorDivide(units, perSecond);
+                break;
+        }
+    }
+
+    /// <summary>Floor, not truncation, so instants before 1970 land in the right second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.AggressiveInlining)]
+    private static void FloorDivide(Span<long> units, long divisor)
     {
         for (var i = 0; i < units.Length; i++)
         {
-            var seconds = units[i] / perSecond;
-            units[i] = units[i] % perSecond < 0 ? seconds - 1 : seconds;
+            var seconds = units[i] / divisor;
+            units[i] = units[i] - (seconds * divisor) < 0 ? seconds - 1 : seconds;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets.Reading;
 
@@ -10,6 +11,7 @@ public sealed class CompaniesProcessor : CubeProcessor
     public override IReadOnlyList<ColumnRequest> Columns =>
         [Month(), Categorical("industry"), Categorical("region"), Integer("employee_count"), Real("annual_revenue"), Integer("website_traffic_monthly")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var cube = Accumulator(columns, Category(columns, "industry"), Category(columns, "region"));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -11,6 +12,7 @@ public sealed class ContactsProcessor : CubeProcessor
     public override IReadOnlyList<ColumnRequest> Columns =>
         [Month(), Categorical("lifecycle_stage"), Categorical("lead_source"), Integer("lead_score"), Integer("num_page_views"), Integer("num_form_submissions")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var cube = Accumulator(columns, Category(columns, "lifecycle_stage"), Category(columns, "lead_source"));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 
 namespace HubAspire.Etl.Processing;
@@ -31,6 +32,7 @@ public sealed class CubeAccumulator
     }
 
     /// <summary>Adds one row's measures (in definition order) to its cell in every dimension.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int row, ReadOnlySpan<long> measures)
     {
         var month = _months.Indices[row];

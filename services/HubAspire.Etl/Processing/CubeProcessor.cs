@@ -7,6 +7,13 @@ namespace HubAspire.Etl.Processing;
 /// One entity's map step: reads the columns its cube needs from a row group, derives the
 /// engineered features, and sums them into the cube's cells. One subclass per entity.
 /// </summary>
+/// <remarks>
+/// The per-row loops (each <see cref="Map"/>, <see cref="CubeAccumulator.Add"/>, <see cref="MonthIndex"/>)
+/// are marked <see cref="System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization"/>:
+/// the ETL is a process of well under a second, and these loops would otherwise run their first
+/// row groups as unoptimised code waiting for tiered compilation (measured: aggregate phase
+/// 0.32 → 0.26 s at full scale).
+/// </remarks>
 public abstract class CubeProcessor
 {
     public abstract CubeDefinition Cube { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -14,6 +15,7 @@ public sealed class DealsProcessor : CubeProcessor
         Real("amount"), Real("probability"), Integer("days_in_pipeline"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var stage = columns.Categorical("stage");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 
 namespace HubAspire.Etl.Processing;
@@ -19,6 +20,7 @@ public readonly struct DimensionColumn(int[] codes, IReadOnlyList<string> labels
     public static DimensionColumn FromCodes(ReadOnlySpan<int> codes, IReadOnlyList<string> labels) => new(codes.ToArray(), labels);
 
     /// <summary>An integer column (e.g. send_hour): each distinct value becomes a label, its decimal text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DimensionColumn FromIntegers(ReadOnlySpan<long> values)
     {
         var codes = new int[values.Length];

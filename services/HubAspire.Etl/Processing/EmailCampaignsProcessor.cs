@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -11,6 +12,7 @@ public sealed class EmailCampaignsProcessor : CubeProcessor
     public override IReadOnlyList<ColumnRequest> Columns =>
         [Month(), Categorical("campaign_type"), Integer("send_hour"), Categorical("action")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var action = columns.Categorical("action");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -11,6 +12,7 @@ public sealed class MarketingEventsProcessor : CubeProcessor
     public override IReadOnlyList<ColumnRequest> Columns =>
         [Month(), Categorical("channel"), Categorical("event_type"), Integer("session_duration_sec"), Integer("page_depth")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var cube = Accumulator(columns, Category(columns, "channel"), Category(columns, "event_type"));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Features;
 
 namespace HubAspire.Etl.Processing;
@@ -26,6 +27,7 @@ public sealed class MonthIndex
     /// <summary>Per row: month key − <see cref="FirstMonth"/>.</summary>
     public int[] Indices { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static MonthIndex FromUnixSeconds(ReadOnlySpan<long> seconds)
     {
         var indices = new int[seconds.Length];

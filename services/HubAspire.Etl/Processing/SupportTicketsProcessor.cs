@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -11,6 +12,7 @@ public sealed class SupportTicketsProcessor : CubeProcessor
     public override IReadOnlyList<ColumnRequest> Columns =>
         [Month(), Categorical("category"), Categorical("priority"), Real("resolution_hours"), Integer("satisfaction_score")];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var priority = columns.Categorical("priority");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
 using HubAspire.Datasets.Reading;
@@ -14,6 +15,7 @@ public sealed class WebAnalyticsProcessor : CubeProcessor
         Integer("session_duration_sec"), Integer("bounce"), Integer("conversion"), Integer("page_views"),
     ];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
     {
         var cube = Accumulator(columns, Category(columns, "page_url"), Category(columns, "country"), Category(columns, "device_type"));

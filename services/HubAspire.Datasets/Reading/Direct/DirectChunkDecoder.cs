@@ -1,9 +1,10 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 using Parquet.Meta;
-using Snappier;
 using PhysicalType = Parquet.Meta.Type;
+using Snappier;
 
 namespace HubAspire.Datasets.Reading.Direct;
 
@@ -16,7 +17,12 @@ namespace HubAspire.Datasets.Reading.Direct;
 /// encoding, nulls, booleans, INT96, plain strings) is declined, and the caller reads the chunk
 /// with Parquet.Net instead, which also words the errors for nulls.
 /// </summary>
-/// <remarks>Safe for concurrent use: it keeps no state between chunks, and reads with positional I/O.</remarks>
+/// <remarks>
+/// Safe for concurrent use: it keeps no state between chunks, and reads with positional I/O.
+/// The per-value loops are compiled optimised from their first call
+/// (<see cref="MethodImplOptions.AggressiveOptimization"/>), since a short-lived ETL would
+/// otherwise spend its first row groups in unoptimised code.
+/// </remarks>
 internal sealed class DirectChunkDecoder(SafeFileHandle file)
 {
     private enum Target
@@ -365,6 +371,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
             return true;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void ReadDeltas(ReadOnlySpan<byte> values, Span<long> output)
         {
             var scratch = ArrayPool<ulong>.Shared.Rent(1 << 12);
@@ -437,6 +444,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static void Gather<T>(T[] dictionary, ReadOnlySpan<int> indices, Span<T> output)
         {
             for (var i = 0; i < indices.Length; i++)
@@ -445,6 +453,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Code(ReadOnlySpan<int> indices, Span<int> codes)
         {
             var entryCodes = _entryCodes!;
@@ -469,6 +478,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
             return _categorical!.Coder.CodeOf(_chars.AsSpan(0, length));
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void WidenPlain(ReadOnlySpan<byte> values, Span<long> output)
         {
             if (!_int32)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HubAspire.Datasets.Reading.Direct;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace HubAspire.Datasets.Reading.Direct;
 internal static class HybridDecoder
 {
     /// <summary>Fills <paramref name="output"/> from runs of <paramref name="width"/>-bit values (0–32); returns the bytes read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Decode(ReadOnlySpan<byte> data, int width, Span<int> output)
     {
         if (width is < 0 or > 32)
