@@ -13,6 +13,7 @@ public sealed class CubeAccumulator
     private readonly CubeDefinition _cube;
     private readonly MonthIndex _months;
     private readonly DimensionColumn[] _dimensions;
+    private readonly int[] _labelCounts; // per dimension, read per row: an array, not an interface call
     private readonly long[][] _sums; // per dimension: [month × labels × measures]
     private readonly int _measureCount;
 
@@ -27,6 +28,7 @@ public sealed class CubeAccumulator
         _cube = cube;
         _months = months;
         _dimensions = dimensions;
+        _labelCounts = dimensions.Select(d => d.Labels.Count).ToArray();
         _measureCount = cube.Measures.Count;
         _sums = dimensions.Select(d => new long[months.Count * d.Labels.Count * _measureCount]).ToArray();
     }
@@ -38,8 +40,7 @@ public sealed class CubeAccumulator
         var month = _months.Indices[row];
         for (var d = 0; d < _dimensions.Length; d++)
         {
-            var dimension = _dimensions[d];
-            var offset = ((month * dimension.Labels.Count) + dimension.Codes[row]) * _measureCount;
+            var offset = ((month * _labelCounts[d]) + _dimensions[d].Codes[row]) * _measureCount;
             var sums = _sums[d].AsSpan(offset, _measureCount);
             for (var m = 0; m < sums.Length; m++)
             {

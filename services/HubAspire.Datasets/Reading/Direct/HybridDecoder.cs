@@ -44,9 +44,12 @@ internal static class HybridDecoder
                 }
 
                 position += bytes;
-                var take = (int)Math.Min(count, (ulong)(output.Length - filled));
-                output.Slice(filled, take).Fill(value);
-                filled += take;
+                // A plain loop: Span.Fill<int> may still be unoptimised code this early in a process.
+                var end = filled + (int)Math.Min(count, (ulong)(output.Length - filled));
+                for (; filled < end; filled++)
+                {
+                    output[filled] = value;
+                }
             }
             else
             {
