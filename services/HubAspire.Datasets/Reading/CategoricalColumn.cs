@@ -18,6 +18,9 @@ public sealed class CategoricalColumn
 
     public ReadOnlySpan<int> Codes => _codes.AsSpan(0, _count);
 
+    /// <summary><see cref="Codes"/> as memory, to hold on to without copying (as long as <see cref="Codes"/> is valid).</summary>
+    public ReadOnlyMemory<int> CodesMemory => _codes.AsMemory(0, _count);
+
     public IReadOnlyList<string> Values => _values;
 
     internal StringCoder Coder { get; } = new();

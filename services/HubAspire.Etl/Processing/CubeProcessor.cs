@@ -29,11 +29,7 @@ public abstract class CubeProcessor
         new(Cube, MonthIndex.FromUnixSeconds(columns.TimestampSeconds(Cube.MonthColumn)),
             [DimensionColumn.All(columns.RowCount), .. dimensions]);
 
-    protected static DimensionColumn Category(RowGroupColumns columns, string name)
-    {
-        var column = columns.Categorical(name);
-        return DimensionColumn.FromCodes(column.Codes, column.Values);
-    }
+    protected static DimensionColumn Category(RowGroupColumns columns, string name) => DimensionColumn.Of(columns.Categorical(name));
 
     /// <summary>Index of a measure in the vector passed to <see cref="CubeAccumulator.Add"/>.</summary>
     protected int Slot(string measure) => Cube.MeasureIndex(measure);

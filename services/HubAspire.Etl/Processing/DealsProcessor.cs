@@ -22,7 +22,7 @@ public sealed class DealsProcessor : CubeProcessor
         var won = FlagPerLabel(stage, EntityFeatures.IsWon);
         var lost = FlagPerLabel(stage, EntityFeatures.IsLost);
         var cube = Accumulator(columns,
-            Category(columns, "region"), Category(columns, "industry"), DimensionColumn.FromCodes(stage.Codes, stage.Values), Category(columns, "pipeline"));
+            Category(columns, "region"), Category(columns, "industry"), DimensionColumn.Of(stage), Category(columns, "pipeline"));
 
         var amounts = columns.Double("amount");
         var probabilities = columns.Double("probability");

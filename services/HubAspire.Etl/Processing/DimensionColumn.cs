@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HubAspire.Core.Aggregations;
+using HubAspire.Datasets.Reading;
 
 namespace HubAspire.Etl.Processing;
 
-/// <summary>A row group's values of one dimension as dense codes into <see cref="Labels"/>.</summary>
+/// <summary>A row group's values of one dimension as dense codes into <see cref="Labels"/>; <see cref="Codes"/> may be longer than the row group.</summary>
 public readonly struct DimensionColumn(int[] codes, IReadOnlyList<string> labels)
 {
     public int[] Codes { get; } = codes;
@@ -13,11 +15,24 @@ public readonly struct DimensionColumn(int[] codes, IReadOnlyList<string> labels
 
     private static readonly string[] AllLabels = [CubeDefinition.AllLabel];
 
-    /// <summary>The "all" dimension: every row has the one label.</summary>
-    public static DimensionColumn All(int rows) => new(new int[rows], AllLabels);
+    // Only ever read: one array of zeros, grown as needed, serves every row group's "all" dimension.
+    private static int[] _zeros = [];
 
-    /// <summary>A string column already coded by the reader.</summary>
-    public static DimensionColumn FromCodes(ReadOnlySpan<int> codes, IReadOnlyList<string> labels) => new(codes.ToArray(), labels);
+    /// <summary>The "all" dimension: every row has the one label.</summary>
+    public static DimensionColumn All(int rows)
+    {
+        var zeros = _zeros;
+        if (zeros.Length < rows)
+        {
+            _zeros = zeros = new int[rows];
+        }
+
+        return new(zeros, AllLabels);
+    }
+
+    /// <summary>A string column already coded by the reader, used in place (valid while the row group's columns are).</summary>
+    public static DimensionColumn Of(CategoricalColumn column) =>
+        new(MemoryMarshal.TryGetArray(column.CodesMemory, out var codes) && codes.Offset == 0 ? codes.Array! : column.Codes.ToArray(), column.Values);
 
     /// <summary>An integer column (e.g. send_hour): each distinct value becomes a label, its decimal text.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

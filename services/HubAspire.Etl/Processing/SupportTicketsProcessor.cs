@@ -16,7 +16,7 @@ public sealed class SupportTicketsProcessor : CubeProcessor
     public override CubeCells Map(RowGroupColumns columns)
     {
         var priority = columns.Categorical("priority");
-        var cube = Accumulator(columns, Category(columns, "category"), DimensionColumn.FromCodes(priority.Codes, priority.Values));
+        var cube = Accumulator(columns, Category(columns, "category"), DimensionColumn.Of(priority));
         var hours = columns.Double("resolution_hours");
         var satisfaction = columns.Int64("satisfaction_score");
         var priorityCodes = priority.Codes;
