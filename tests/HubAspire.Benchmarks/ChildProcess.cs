@@ -22,7 +22,12 @@ public static class ChildProcess
         : "the child's VmHWM in /proc, polled every 5 ms (GNU time is not installed)";
 
     /// <summary>Runs <c>dotnet &lt;assembly&gt; &lt;arguments&gt;</c> to its end; kills it when cancelled.</summary>
-    public static async Task<ChildProcessResult> RunDotnetAsync(string assembly, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    /// <param name="assembly">A file name in this program's directory, or a full path.</param>
+    public static Task<ChildProcessResult> RunDotnetAsync(string assembly, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync([Path.Combine(AppContext.BaseDirectory, assembly), .. arguments], cancellationToken);
+
+    /// <summary>Runs <c>dotnet &lt;arguments&gt;</c> (e.g. <c>publish …</c>) to its end; kills it when cancelled.</summary>
+    public static async Task<ChildProcessResult> RunAsync(IEnumerable<string> dotnetArguments, CancellationToken cancellationToken)
     {
         // GNU time reports the peak the kernel recorded at exit, which nothing polled can beat.
         var peakFile = File.Exists(GnuTime) ? Path.GetTempFileName() : null;
@@ -40,8 +45,7 @@ public static class ChildProcess
             }
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
-        foreach (var arg in arguments)
+        foreach (var arg in dotnetArguments)
         {
             start.ArgumentList.Add(arg);
         }

@@ -41,8 +41,8 @@ public static class EtlReport
         var targets = new Table("figure", "measured", "target", "met");
         Target(targets, "wall time, no processed output (median)", without?.WallSeconds, $"≤ {WithoutTargetSeconds:F1} s", WithoutTargetSeconds, " s");
         Target(targets, "wall time, processed output (median)", with?.WallSeconds, $"≤ {WithTargetSeconds:F0} s", WithTargetSeconds, " s");
-        Target(targets, "ours / DuckDB, ETL wall time (no processed output)", without?.WallSeconds / duckDb, $"≤ {RatioTarget:F1}", RatioTarget, "");
-        Target(targets, "ours / DuckDB, ETL aggregate phase only", without?.AggregateSeconds / duckDb, "(information)", double.NaN, "");
+        Target(targets, "ours / DuckDB, the same work: aggregate phase (median)", without?.AggregateSeconds / duckDb, $"≤ {RatioTarget:F1}", RatioTarget, "");
+        Target(targets, "ours / DuckDB, whole ETL process wall time (median)", without?.WallSeconds / duckDb, "(information)", double.NaN, "");
         Target(targets, "peak memory, no processed output (median)", without?.PeakMegabytes, $"≤ {PeakTargetMegabytes:N0} MB", PeakTargetMegabytes, " MB");
         Target(targets, "peak memory, processed output (median)", with?.PeakMegabytes, $"≤ {PeakTargetMegabytes:N0} MB", PeakTargetMegabytes, " MB");
         ScaleTargets(targets, "no processed output", without, results.ScaleTenWithoutProcessed);
@@ -67,6 +67,8 @@ public static class EtlReport
         Console.WriteLine("ETL wall time is process start to exit; migrate, aggregate (read + features + cubes) and load are the ETL's own phases,");
         Console.WriteLine("other is wall minus those phases (runtime and host start, run bookkeeping, exit); median rows hold each column's median.");
         Console.WriteLine("DuckDB's is in-process from opening a fresh in-memory database to every figure read back; both after a warm-up run.");
+        Console.WriteLine("The same work is reading the Parquet files and computing every figure: the ETL's aggregate phase, timed in a fresh process;");
+        Console.WriteLine("the whole process also starts a runtime, connects to PostgreSQL, records the run and loads its cells, which DuckDB's figure does not.");
     }
 
     /// <summary>Each run and the median of each column; null when the series was not run.</summary>

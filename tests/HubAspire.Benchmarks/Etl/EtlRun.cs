@@ -16,21 +16,24 @@ public sealed partial record EtlRun(
     double PeakMegabytes, double ProcessedMegabytes, string ConnectionString)
 {
     public const string NoProcessedOption = "--no-processed";
-    private const string Assembly = "HubAspire.Etl.dll";
+
+    /// <summary>The ETL built next to this program (the build output, compiled by the JIT as it runs).</summary>
+    public const string BuiltAssembly = "HubAspire.Etl.dll";
 
     /// <summary>Wall time outside the ETL's phases: runtime and host start, run bookkeeping, exit.</summary>
     public double OtherSeconds => WallSeconds - MigrateSeconds - AggregateSeconds - LoadSeconds;
 
-    /// <summary>Whether this build of the ETL has <see cref="NoProcessedOption"/> (its usage text lists it).</summary>
-    public static async Task<bool> SupportsNoProcessedAsync(CancellationToken cancellationToken)
+    /// <summary>Whether this build of the ETL (<paramref name="assembly"/>) has <see cref="NoProcessedOption"/> (its usage text lists it).</summary>
+    public static async Task<bool> SupportsNoProcessedAsync(string assembly, CancellationToken cancellationToken)
     {
-        var help = await ChildProcess.RunDotnetAsync(Assembly, ["--help"], cancellationToken);
+        var help = await ChildProcess.RunDotnetAsync(assembly, ["--help"], cancellationToken);
         return help.ExitCode == 0 && help.Output.Contains(NoProcessedOption, StringComparison.Ordinal);
     }
 
     /// <param name="connectionString">A fresh database: the ETL skips a dataset it already loaded there.</param>
     /// <param name="noProcessed">Pass <see cref="NoProcessedOption"/>.</param>
-    public static async Task<EtlRun> ExecuteAsync(string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken)
+    /// <param name="assembly">The ETL's assembly (see <see cref="PublishedEtl"/>).</param>
+    public static async Task<EtlRun> ExecuteAsync(string assembly, string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken)
     {
         // Every run writes the processed dataset from scratch, whatever the ETL does with an existing one.
         var processed = new DatasetLayout(dataDirectory).ProcessedDirectory;
@@ -45,7 +48,7 @@ public sealed partial record EtlRun(
             arguments.Add(NoProcessedOption);
         }
 
-        var run = await ChildProcess.RunDotnetAsync(Assembly, arguments, cancellationToken);
+        var run = await ChildProcess.RunDotnetAsync(assembly, arguments, cancellationToken);
         var done = SucceededLine().Match(run.Output);
         if (run.ExitCode != 0 || !done.Success)
         {

@@ -1,4 +1,5 @@
 using HubAspire.Benchmarks.Api;
+using HubAspire.Testing.FileSystem;
 using HubAspire.Testing.Web;
 using Microsoft.Playwright;
 
@@ -23,7 +24,7 @@ public static class WebBenchmark
             throw new ArgumentException("--runs takes a whole number of at least 1.");
         }
 
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         // Built by this project's reference to the web project, in the benchmark's configuration (Release).
         var webHostDll = Path.Combine(root, "web", "HubAspire.Web", "bin", "Release", "net10.0", "HubAspire.Web.dll");
         Console.WriteLine($"web: the real web host (Release, Production) over the real API, headless Chromium; {Environment.ProcessorCount} cores shared by them and PostgreSQL");
@@ -114,19 +115,5 @@ public static class WebBenchmark
             await page.ScreenshotAsync(Path.Combine(directory, name));
             return name;
         }
-    }
-
-    /// <summary>The first directory above this program holding <c>HubAspire.sln</c>.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HubAspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No HubAspire.sln above {AppContext.BaseDirectory}: the web command runs from the repository's build output.");
     }
 }

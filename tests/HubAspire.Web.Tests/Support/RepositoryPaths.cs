@@ -5,7 +5,7 @@ namespace HubAspire.Web.Tests.Support;
 /// <summary>Where the repository and the web host's build output are, seen from the test assembly.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>The web project's own output (built by this project's reference), in this build's configuration.</summary>
     public static string WebHostDll
@@ -22,17 +22,4 @@ public static class RepositoryPaths
 
     /// <summary>Screenshots the browser tests take, for a person to look at (git-ignored).</summary>
     public static string Screenshots => Path.Combine(Root, "TestResults", "screenshots");
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HubAspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No HubAspire.sln above {AppContext.BaseDirectory}.");
-    }
 }
