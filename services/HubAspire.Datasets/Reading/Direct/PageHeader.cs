@@ -54,57 +54,45 @@ internal readonly record struct PageHeader(
         return page with { Type = (PageType)pageType, UncompressedSize = uncompressedSize, CompressedSize = compressedSize };
     }
 
-    private static PageHeader ReadDataPage(ref CompactProtocol thrift)
+    private delegate PageHeader FieldReader(ref CompactProtocol thrift, int field, int wire, PageHeader page);
+
+    private static PageHeader ReadDataPage(ref CompactProtocol thrift) =>
+        ReadStruct(ref thrift, new PageHeader { IsCompressed = true }, static (ref thrift, field, wire, page) => field switch
+        {
+            1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
+            2 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
+            3 => page with { DefinitionLevelEncoding = (Encoding)thrift.ReadI32(wire) },
+            _ => Skipped(ref thrift, wire, page),
+        });
+
+    /// <remarks>V2 levels are always RLE, without a length prefix (their lengths are in the header).</remarks>
+    private static PageHeader ReadDataPageV2(ref CompactProtocol thrift) =>
+        ReadStruct(ref thrift, new PageHeader { IsCompressed = true, DefinitionLevelEncoding = Encoding.RLE }, static (ref thrift, field, wire, page) => field switch
+        {
+            1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
+            2 => page with { NullCount = NonNegative(thrift.ReadI32(wire)) },
+            4 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
+            5 => page with { DefinitionLevelsLength = NonNegative(thrift.ReadI32(wire)) },
+            6 => page with { RepetitionLevelsLength = NonNegative(thrift.ReadI32(wire)) },
+            7 => page with { IsCompressed = CompactProtocol.ReadBool(wire) },
+            _ => Skipped(ref thrift, wire, page),
+        });
+
+    private static PageHeader ReadDictionaryPage(ref CompactProtocol thrift) =>
+        ReadStruct(ref thrift, new PageHeader { IsCompressed = true }, static (ref thrift, field, wire, page) => field switch
+        {
+            1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
+            2 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
+            _ => Skipped(ref thrift, wire, page),
+        });
+
+    /// <summary>Reads a nested struct's fields up to its stop byte, each through <paramref name="read"/>.</summary>
+    private static PageHeader ReadStruct(ref CompactProtocol thrift, PageHeader page, FieldReader read)
     {
-        var page = new PageHeader { IsCompressed = true };
         var id = 0;
         for (var (wire, field) = thrift.ReadFieldHeader(ref id); wire != CompactProtocol.Stop; (wire, field) = thrift.ReadFieldHeader(ref id))
         {
-            page = field switch
-            {
-                1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
-                2 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
-                3 => page with { DefinitionLevelEncoding = (Encoding)thrift.ReadI32(wire) },
-                _ => Skipped(ref thrift, wire, page),
-            };
-        }
-
-        return page;
-    }
-
-    private static PageHeader ReadDataPageV2(ref CompactProtocol thrift)
-    {
-        var page = new PageHeader { IsCompressed = true, DefinitionLevelEncoding = Encoding.RLE };
-        var id = 0;
-        for (var (wire, field) = thrift.ReadFieldHeader(ref id); wire != CompactProtocol.Stop; (wire, field) = thrift.ReadFieldHeader(ref id))
-        {
-            page = field switch
-            {
-                1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
-                2 => page with { NullCount = NonNegative(thrift.ReadI32(wire)) },
-                4 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
-                5 => page with { DefinitionLevelsLength = NonNegative(thrift.ReadI32(wire)) },
-                6 => page with { RepetitionLevelsLength = NonNegative(thrift.ReadI32(wire)) },
-                7 => page with { IsCompressed = CompactProtocol.ReadBool(wire) },
-                _ => Skipped(ref thrift, wire, page),
-            };
-        }
-
-        return page;
-    }
-
-    private static PageHeader ReadDictionaryPage(ref CompactProtocol thrift)
-    {
-        var page = new PageHeader { IsCompressed = true };
-        var id = 0;
-        for (var (wire, field) = thrift.ReadFieldHeader(ref id); wire != CompactProtocol.Stop; (wire, field) = thrift.ReadFieldHeader(ref id))
-        {
-            page = field switch
-            {
-                1 => page with { ValueCount = NonNegative(thrift.ReadI32(wire)) },
-                2 => page with { Encoding = (Encoding)thrift.ReadI32(wire) },
-                _ => Skipped(ref thrift, wire, page),
-            };
+            page = read(ref thrift, field, wire, page);
         }
 
         return page;
