@@ -128,11 +128,11 @@ internal sealed class ChunkDecoding : IDisposable
             switch (_target)
             {
                 case DirectTarget.Longs:
-                    _dictionaryLongs = ArrayPool<long>.Shared.Rent(count);
+                    _dictionaryLongs = DecodeBuffers<long>.Pool.Rent(count);
                     WidenPlain(page, _dictionaryLongs.AsSpan(0, count));
                     break;
                 case DirectTarget.Doubles:
-                    _dictionaryDoubles = ArrayPool<double>.Shared.Rent(count);
+                    _dictionaryDoubles = DecodeBuffers<double>.Pool.Rent(count);
                     CopyPlain(page, _dictionaryDoubles.AsSpan(0, count));
                     break;
                 default:
@@ -224,7 +224,7 @@ internal sealed class ChunkDecoding : IDisposable
 
     private bool AllDefined(ReadOnlySpan<byte> levels, int count)
     {
-        var decoded = ArrayPool<int>.Shared.Rent(count);
+        var decoded = DecodeBuffers<int>.Pool.Rent(count);
         try
         {
             var span = decoded.AsSpan(0, count);
@@ -233,7 +233,7 @@ internal sealed class ChunkDecoding : IDisposable
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(decoded);
+            DecodeBuffers<int>.Pool.Return(decoded);
         }
     }
 
@@ -264,14 +264,14 @@ internal sealed class ChunkDecoding : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadDeltas(ReadOnlySpan<byte> values, Span<long> output)
     {
-        var scratch = ArrayPool<ulong>.Shared.Rent(1 << 12);
+        var scratch = DecodeBuffers<ulong>.Pool.Rent(1 << 12);
         try
         {
             DeltaDecoder.Decode(values, output, scratch);
         }
         finally
         {
-            ArrayPool<ulong>.Shared.Return(scratch);
+            DecodeBuffers<ulong>.Pool.Return(scratch);
         }
 
         if (_int32)
@@ -301,7 +301,7 @@ internal sealed class ChunkDecoding : IDisposable
             throw Corrupt("a dictionary-encoded page has no bit width");
         }
 
-        var indices = ArrayPool<int>.Shared.Rent(count);
+        var indices = DecodeBuffers<int>.Pool.Rent(count);
         try
         {
             var span = indices.AsSpan(0, count);
@@ -330,7 +330,7 @@ internal sealed class ChunkDecoding : IDisposable
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(indices);
+            DecodeBuffers<int>.Pool.Return(indices);
         }
     }
 
@@ -379,7 +379,7 @@ internal sealed class ChunkDecoding : IDisposable
             throw Corrupt($"a page decompresses to {length} bytes, not the {uncompressedSize} its header says");
         }
 
-        rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+        rented = DecodeBuffers<byte>.Pool.Rent(Math.Max(length, 1));
         var written = Snappy.Decompress(body, rented);
         return written == length ? rented.AsSpan(0, length) : throw Corrupt($"a page decompresses to {written} bytes, not {length}");
     }
@@ -392,7 +392,7 @@ internal sealed class ChunkDecoding : IDisposable
     {
         if (array is not null)
         {
-            ArrayPool<T>.Shared.Return(array);
+            DecodeBuffers<T>.Pool.Return(array);
         }
     }
 }

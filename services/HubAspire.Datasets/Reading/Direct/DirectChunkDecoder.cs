@@ -41,7 +41,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            DecodeBuffers<byte>.Pool.Return(chunk);
         }
     }
 
@@ -66,14 +66,14 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
             throw read.Corrupt($"column '{binding.Request.Name}' claims {length} bytes at offset {start}, outside the file");
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+        var buffer = DecodeBuffers<byte>.Pool.Rent((int)length);
         var filled = 0;
         while (filled < length)
         {
             var n = RandomAccess.Read(file, buffer.AsSpan(filled, (int)length - filled), start + filled);
             if (n == 0)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                DecodeBuffers<byte>.Pool.Return(buffer);
                 throw read.Corrupt($"column '{binding.Request.Name}' ends before its {length} bytes");
             }
 

@@ -30,9 +30,9 @@ internal sealed class StringDictionary : IDisposable
     /// <summary>Indexes a PLAIN page of <paramref name="count"/> strings (a 4-byte length, then the bytes, each); null when it is malformed.</summary>
     public static StringDictionary? TryRead(ReadOnlySpan<byte> page, int count)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(Math.Max(page.Length, 1));
+        var bytes = DecodeBuffers<byte>.Pool.Rent(Math.Max(page.Length, 1));
         page.CopyTo(bytes);
-        var dictionary = new StringDictionary(bytes, ArrayPool<int>.Shared.Rent(count), ArrayPool<int>.Shared.Rent(count), ArrayPool<int>.Shared.Rent(count), count);
+        var dictionary = new StringDictionary(bytes, DecodeBuffers<int>.Pool.Rent(count), DecodeBuffers<int>.Pool.Rent(count), DecodeBuffers<int>.Pool.Rent(count), count);
         dictionary._codes.AsSpan(0, count).Fill(-1);
         var position = 0;
         for (var i = 0; i < count; i++)
@@ -67,13 +67,13 @@ internal sealed class StringDictionary : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<byte>.Shared.Return(_bytes);
-        ArrayPool<int>.Shared.Return(_offsets);
-        ArrayPool<int>.Shared.Return(_lengths);
-        ArrayPool<int>.Shared.Return(_codes);
+        DecodeBuffers<byte>.Pool.Return(_bytes);
+        DecodeBuffers<int>.Pool.Return(_offsets);
+        DecodeBuffers<int>.Pool.Return(_lengths);
+        DecodeBuffers<int>.Pool.Return(_codes);
         if (_chars.Length > 0)
         {
-            ArrayPool<char>.Shared.Return(_chars);
+            DecodeBuffers<char>.Pool.Return(_chars);
         }
     }
 
@@ -85,10 +85,10 @@ internal sealed class StringDictionary : IDisposable
         {
             if (_chars.Length > 0)
             {
-                ArrayPool<char>.Shared.Return(_chars);
+                DecodeBuffers<char>.Pool.Return(_chars);
             }
 
-            _chars = ArrayPool<char>.Shared.Rent(needed);
+            _chars = DecodeBuffers<char>.Pool.Rent(needed);
         }
 
         var length = System.Text.Encoding.UTF8.GetChars(bytes, _chars);
