@@ -30,8 +30,10 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
         string datasetDirectory, DatasetManifest manifest, int workers, RowProgress progress, CancellationToken cancellationToken)
     {
         var files = AllProcessors
-            .SelectMany(processor => manifest.Entity(processor.Cube.Name).Files.Select(file => (processor, file)))
-            .OrderByDescending(item => item.file.Rows) // largest first: the cores finish together
+            .SelectMany(processor => manifest.Entity(processor.Cube.Name).Files.Select((file, index) => (processor, file, index)))
+            // Largest first, so the cores finish together; among files of one size the entities take
+            // turns, so two workers seldom write the widest processed table (deals) at the same time.
+            .OrderByDescending(item => item.file.Rows).ThenBy(item => item.index)
             .ToList();
         var fileCubes = new ConcurrentBag<CubeCells>();
 
