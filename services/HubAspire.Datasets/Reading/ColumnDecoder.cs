@@ -124,8 +124,8 @@ internal static class ColumnDecoder
     }
 
     /// <remarks>
-    /// One loop per unit, so each divides by a constant (a multiply and shift, not a 64-bit
-    /// division per row: a quarter of the cost of reading the column).
+    /// One loop per unit, so each divides by a constant: a multiply and shift instead of a 64-bit
+    /// division per row (a third of a millisecond timestamp column's reading time).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnitsToSeconds(Span<long> units, long perSecond)

@@ -14,8 +14,8 @@ namespace HubAspire.Datasets.Reading;
 /// <remarks>
 /// Each column chunk is first offered to <see cref="DirectChunkDecoder"/>, which decodes the
 /// common layouts (ours, DuckDB's, pyarrow's defaults) straight from the file; the rest goes
-/// through Parquet.Net. Columns are found by top-level name and widened as <see cref="ReadAs"/> describes, so files
-/// written by pandas/pyarrow or DuckDB read like ours. A missing column or a type that cannot be
+/// through Parquet.Net. Columns are found by top-level name and widened as <see cref="ReadAs"/>
+/// describes, so files written by pandas/pyarrow or DuckDB read like ours. A missing column or a type that cannot be
 /// widened is a <see cref="ParquetSchemaException"/>; a file that is not Parquet, is truncated or
 /// corrupt, or has a null in a requested column is a <see cref="ParquetDataException"/>.
 /// </remarks>

@@ -30,9 +30,9 @@ public sealed partial record EtlRun(
         return help.ExitCode == 0 && help.Output.Contains(NoProcessedOption, StringComparison.Ordinal);
     }
 
+    /// <param name="assembly">The ETL's assembly (see <see cref="PublishedEtl"/>).</param>
     /// <param name="connectionString">A fresh database: the ETL skips a dataset it already loaded there.</param>
     /// <param name="noProcessed">Pass <see cref="NoProcessedOption"/>.</param>
-    /// <param name="assembly">The ETL's assembly (see <see cref="PublishedEtl"/>).</param>
     public static async Task<EtlRun> ExecuteAsync(string assembly, string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken)
     {
         // Every run writes the processed dataset from scratch, whatever the ETL does with an existing one.
