@@ -29,14 +29,7 @@ public static class ExpectedApi
     /// <summary>Every chart endpoint's expected figures over [from, to] (null ends are open), by path.</summary>
     public static Dictionary<string, ExpectedChart> Charts(RawRows raw, int? from, int? to)
     {
-        var period = raw.Within(from, to);
-        var deals = period.Deals;
-        var marketing = period.Marketing;
-        var emails = period.Emails;
-        var contacts = period.Contacts;
-        var tickets = period.Tickets;
-        var sessions = period.Sessions;
-        var companies = period.Companies;
+        var (companies, contacts, deals, marketing, emails, tickets, sessions) = raw.Within(from, to);
 
         (string, Func<List<DealRow>, Figure>)[] dealColumns =
         [
@@ -110,14 +103,7 @@ public static class ExpectedApi
     /// <summary>The KPI fields over [from, to], in API.md/ETL.md order.</summary>
     public static List<(string Key, Figure Value)> Kpis(RawRows raw, int? from, int? to)
     {
-        var period = raw.Within(from, to);
-        var deals = period.Deals;
-        var emails = period.Emails;
-        var tickets = period.Tickets;
-        var sessions = period.Sessions;
-        var contacts = period.Contacts.Count;
-        var companies = period.Companies.Count;
-        var marketing = period.Marketing.Count;
+        var (companies, contacts, deals, marketing, emails, tickets, sessions) = raw.Within(from, to);
 
         return
         [
@@ -126,8 +112,8 @@ public static class ExpectedApi
             ("pipeline_value", Figure.Money(deals.Sum(d => Cents(Weighted(d))))),
             ("win_rate", Figure.Percent(deals.Count(Won), deals.Count)),
             ("avg_deal_size", Figure.Mean(deals.Sum(d => Cents(d.Amount)), deals.Count, 2)),
-            ("total_contacts", Figure.Count(contacts)),
-            ("total_companies", Figure.Count(companies)),
+            ("total_contacts", Figure.Count(contacts.Count)),
+            ("total_companies", Figure.Count(companies.Count)),
             ("total_deals", Figure.Count(deals.Count)),
             ("conversion_rate", Figure.Percent(sessions.Count(s => s.Conversion == 1), sessions.Count, 2)),
             ("bounce_rate", Figure.Percent(sessions.Count(s => s.Bounce == 1), sessions.Count)),
@@ -138,9 +124,9 @@ public static class ExpectedApi
             ("email_open_rate", Figure.Percent(emails.Count(Opened), emails.Count)),
             ("email_click_rate", Figure.Percent(emails.Count(Clicked), emails.Count)),
             ("open_pipeline_value", Figure.Money(deals.Where(d => !Won(d) && !Lost(d)).Sum(d => Cents(Weighted(d))))),
-            ("total_marketing_events", Figure.Count(marketing)),
+            ("total_marketing_events", Figure.Count(marketing.Count)),
             ("total_email_events", Figure.Count(emails.Count)),
-            ("total_records", Figure.Count(companies + contacts + deals.Count + marketing + emails.Count + tickets.Count + sessions.Count)),
+            ("total_records", Figure.Count(companies.Count + contacts.Count + deals.Count + marketing.Count + emails.Count + tickets.Count + sessions.Count)),
             ("email_bounce_rate", Figure.Percent(emails.Count(e => e.Action == "Bounced"), emails.Count)),
             ("avg_resolution_hours", Figure.Mean(tickets.Sum(t => (decimal)t.Hours), tickets.Count, 1)),
         ];
@@ -155,16 +141,9 @@ public static class ExpectedApi
     /// <summary>/api/meta's dimensions over [from, to]: entity → dimension → values present, in the API's order.</summary>
     public static List<(string Entity, List<(string Dimension, List<string> Values)> Dimensions)> Dimensions(RawRows raw, int? from, int? to)
     {
-        var period = raw.Within(from, to);
+        var (companies, contacts, deals, marketing, emails, tickets, sessions) = raw.Within(from, to);
         List<string> AtoZ(IEnumerable<string> values) => [.. values.Distinct().Order(StringComparer.Ordinal)];
         List<string> Natural(IEnumerable<string> values, string[] order) => [.. values.Distinct().OrderBy(v => Array.IndexOf(order, v))];
-        var deals = period.Deals;
-        var companies = period.Companies;
-        var contacts = period.Contacts;
-        var marketing = period.Marketing;
-        var emails = period.Emails;
-        var tickets = period.Tickets;
-        var sessions = period.Sessions;
         return
         [
             ("companies", [("industry", AtoZ(companies.Select(c => c.Industry))), ("region", AtoZ(companies.Select(c => c.Region)))]),

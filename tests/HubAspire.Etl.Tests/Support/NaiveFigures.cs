@@ -11,14 +11,7 @@ public static class NaiveFigures
     /// <summary>Label → figures in the order of ETL.md's metrics column.</summary>
     public static Dictionary<string, Dictionary<string, double?[]>> Aggregations(RawRows raw, int? fromMonth, int? toMonth)
     {
-        var period = raw.Within(fromMonth, toMonth);
-        var deals = period.Deals;
-        var marketing = period.Marketing;
-        var emails = period.Emails;
-        var contacts = period.Contacts;
-        var tickets = period.Tickets;
-        var sessions = period.Sessions;
-        var companies = period.Companies;
+        var (companies, contacts, deals, marketing, emails, tickets, sessions) = raw.Within(fromMonth, toMonth);
 
         double?[] Revenue(IEnumerable<DealRow> g) => [Money(g.Sum(d => Cents(d.Amount))), Money(g.Sum(d => Cents(Weighted(d)))),
             Mean(g, d => (decimal)d.Amount), g.Count(), g.Count(Won), g.Count(Lost)];
@@ -54,14 +47,7 @@ public static class NaiveFigures
 
     public static Dictionary<string, double?> Kpis(RawRows raw, int? fromMonth, int? toMonth)
     {
-        var period = raw.Within(fromMonth, toMonth);
-        var deals = period.Deals;
-        var emails = period.Emails;
-        var tickets = period.Tickets;
-        var sessions = period.Sessions;
-        var contacts = period.Contacts.Count;
-        var companies = period.Companies.Count;
-        var marketing = period.Marketing.Count;
+        var (companies, contacts, deals, marketing, emails, tickets, sessions) = raw.Within(fromMonth, toMonth);
 
         return new()
         {
@@ -70,8 +56,8 @@ public static class NaiveFigures
             ["pipeline_value"] = Money(deals.Sum(d => Cents(Weighted(d)))),
             ["win_rate"] = Rate(deals, Won),
             ["avg_deal_size"] = Mean(deals, d => (decimal)d.Amount),
-            ["total_contacts"] = contacts,
-            ["total_companies"] = companies,
+            ["total_contacts"] = contacts.Count,
+            ["total_companies"] = companies.Count,
             ["total_deals"] = deals.Count,
             ["conversion_rate"] = Rate(sessions, s => s.Conversion == 1),
             ["bounce_rate"] = Rate(sessions, s => s.Bounce == 1),
@@ -82,9 +68,9 @@ public static class NaiveFigures
             ["email_open_rate"] = Rate(emails, Opened),
             ["email_click_rate"] = Rate(emails, Clicked),
             ["open_pipeline_value"] = Money(deals.Where(d => !Won(d) && !Lost(d)).Sum(d => Cents(Weighted(d)))),
-            ["total_marketing_events"] = marketing,
+            ["total_marketing_events"] = marketing.Count,
             ["total_email_events"] = emails.Count,
-            ["total_records"] = companies + contacts + deals.Count + marketing + emails.Count + tickets.Count + sessions.Count,
+            ["total_records"] = companies.Count + contacts.Count + deals.Count + marketing.Count + emails.Count + tickets.Count + sessions.Count,
             ["email_bounce_rate"] = Rate(emails, Bounced),
             ["avg_resolution_hours"] = Mean(tickets, t => (decimal)t.Hours),
         };

@@ -28,6 +28,11 @@ public sealed class RawRows
     public required List<TicketRow> Tickets { get; init; }
     public required List<SessionRow> Sessions { get; init; }
 
+    public void Deconstruct(
+        out List<CompanyRow> companies, out List<ContactRow> contacts, out List<DealRow> deals, out List<MarketingRow> marketing,
+        out List<EmailRow> emails, out List<TicketRow> tickets, out List<SessionRow> sessions) =>
+        (companies, contacts, deals, marketing, emails, tickets, sessions) = (Companies, Contacts, Deals, Marketing, Emails, Tickets, Sessions);
+
     /// <summary>The rows dated in the months [from, to] (month keys, year × 12 + month − 1; a null end is open).</summary>
     public RawRows Within(int? fromMonth, int? toMonth)
     {
