@@ -54,9 +54,12 @@ function tooltip(seriesList, { monthly = false, extra } = {}) {
 
 const legend = (seriesList) => ({ display: seriesList.length > 1, position: 'bottom' });
 
+/** The right axis (`y1`), when a series is drawn against it. */
+const rightAxis = (seriesList, format, max) =>
+  (seriesList.some((s) => s.axis === 'y1') ? { y1: axis(format, { position: 'right', grid: false, max }) } : {});
+
 /** A trend over months: lines with gradient fills, optionally a second axis on the right. */
 export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMax } = {}) {
-  const hasRight = seriesList.some((s) => s.axis === 'y1');
   return {
     type: 'line',
     data: {
@@ -80,7 +83,7 @@ export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMa
       scales: {
         x: categoryAxis(labels, { monthly: true }),
         y: axis(leftFormat ?? seriesList[0].format),
-        ...(hasRight ? { y1: axis(rightFormat, { position: 'right', grid: false, max: rightMax }) } : {}),
+        ...rightAxis(seriesList, rightFormat, rightMax),
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { monthly: true }) },
     },
@@ -90,7 +93,6 @@ export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMa
 /** Bars (grouped when several series; horizontal on request), with an optional line on a right axis. */
 export function barChart(labels, seriesList, { horizontal = false, valueFormat, rightFormat, rightMax, extra } = {}) {
   const valueAxis = horizontal ? 'x' : 'y';
-  const hasRight = seriesList.some((s) => s.axis === 'y1');
   return {
     type: 'bar',
     data: {
@@ -119,7 +121,7 @@ export function barChart(labels, seriesList, { horizontal = false, valueFormat, 
       scales: {
         [horizontal ? 'y' : 'x']: categoryAxis(labels),
         [valueAxis]: axis(valueFormat ?? seriesList[0].format),
-        ...(hasRight ? { y1: axis(rightFormat, { position: 'right', grid: false, max: rightMax }) } : {}),
+        ...rightAxis(seriesList, rightFormat, rightMax),
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },
     },
