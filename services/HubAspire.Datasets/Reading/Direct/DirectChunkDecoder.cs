@@ -23,6 +23,8 @@ namespace HubAspire.Datasets.Reading.Direct;
 /// </remarks>
 internal sealed class DirectChunkDecoder(SafeFileHandle file)
 {
+    private readonly long _fileLength = RandomAccess.GetLength(file);
+
     /// <summary>Decodes the chunk of <paramref name="binding"/> in <paramref name="read"/>; false when it must be read another way (nothing written is then meaningful).</summary>
     public bool TryDecode(RowGroupRead read, ColumnBinding binding)
     {
@@ -61,7 +63,7 @@ internal sealed class DirectChunkDecoder(SafeFileHandle file)
         // Some writers store 0 for "no dictionary page"; the dictionary page, if any, comes first.
         var start = meta.DictionaryPageOffset is long dictionary and > 0 && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
         var length = meta.TotalCompressedSize;
-        if (start < 0 || length <= 0 || length > int.MaxValue - 64 || start + length > RandomAccess.GetLength(file))
+        if (start < 0 || length <= 0 || length > int.MaxValue - 64 || start + length > _fileLength)
         {
             throw read.Corrupt($"column '{binding.Request.Name}' claims {length} bytes at offset {start}, outside the file");
         }
