@@ -71,7 +71,7 @@ public static class ExpectedApi
                 ("event_count", g => Figure.Count(g.Count)), ("engagement_rate", g => Figure.Percent(g.Count(m => m.Duration > 60), g.Count))),
             ["/api/email/performance"] = Columns(emails, e => e.CampaignType, Order.Ascending,
                 ("open_rate", g => Figure.Percent(g.Count(Opened), g.Count)), ("click_rate", g => Figure.Percent(g.Count(Clicked), g.Count)),
-                ("bounce_rate", g => Figure.Percent(g.Count(e => e.Action == "Bounced"), g.Count)),
+                ("bounce_rate", g => Figure.Percent(g.Count(Bounced), g.Count)),
                 ("unsub_rate", g => Figure.Percent(g.Count(e => e.Action is "Unsubscribed" or "Spam"), g.Count, 2))),
             ["/api/email/trend"] = Datasets(emails, e => Month(e.Timestamp),
                 ("Open Rate %", g => Figure.Percent(g.Count(Opened), g.Count)), ("Click Rate %", g => Figure.Percent(g.Count(Clicked), g.Count))),
@@ -127,7 +127,7 @@ public static class ExpectedApi
             ("total_marketing_events", Figure.Count(marketing.Count)),
             ("total_email_events", Figure.Count(emails.Count)),
             ("total_records", Figure.Count(companies.Count + contacts.Count + deals.Count + marketing.Count + emails.Count + tickets.Count + sessions.Count)),
-            ("email_bounce_rate", Figure.Percent(emails.Count(e => e.Action == "Bounced"), emails.Count)),
+            ("email_bounce_rate", Figure.Percent(emails.Count(Bounced), emails.Count)),
             ("avg_resolution_hours", Figure.Mean(tickets.Sum(t => (decimal)t.Hours), tickets.Count, 1)),
         ];
     }

@@ -54,12 +54,11 @@ public sealed class DashboardPage
                 route: canvas.dataset.route,
                 labels: chart ? chart.data.labels : null,
                 series: chart ? chart.data.datasets.map(d => d.data) : null,
-                seriesLabels: chart ? chart.data.datasets.map(d => d.label) : null,
               };
             }))
             """);
         return JsonNode.Parse(json)!.AsArray().Select(node => new ChartData(
-            (string)node!["id"]!, (string)node["route"]!, node["labels"]?.AsArray(), node["series"]?.AsArray(), node["seriesLabels"]?.AsArray()))
+            (string)node!["id"]!, (string)node["route"]!, node["labels"]?.AsArray(), node["series"]?.AsArray()))
             .ToDictionary(c => c.Id);
     }
 
@@ -86,4 +85,4 @@ public sealed class DashboardPage
     }
 }
 
-public sealed record ChartData(string Id, string Route, JsonArray? Labels, JsonArray? Series, JsonArray? SeriesLabels);
+public sealed record ChartData(string Id, string Route, JsonArray? Labels, JsonArray? Series);
