@@ -29,8 +29,7 @@ public sealed class ServedStore : IAsyncDisposable
 
             store.server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
             Console.WriteLine($"PostgreSQL: {store.server.Backend} backend ({store.server.SelectionReason})");
-            var noProcessed = await EtlRun.SupportsNoProcessedAsync(EtlRun.BuiltAssembly, cancellationToken);
-            var etl = await EtlBenchmark.RunEtlAsync(EtlRun.BuiltAssembly, store.server, store.directory, generated.Rows, noProcessed, cancellationToken);
+            var etl = await EtlBenchmark.RunEtlAsync(EtlRun.BuiltAssembly, store.server, store.directory, generated.Rows, noProcessed: true, cancellationToken);
             Console.WriteLine($"store: run {etl.RunId} loaded by the real ETL");
 
             store.Api = await ApiProcess.StartAsync(etl.ConnectionString, client, cancellationToken);

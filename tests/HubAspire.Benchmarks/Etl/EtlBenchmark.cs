@@ -35,39 +35,20 @@ public static class EtlBenchmark
             server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
             Console.WriteLine($"PostgreSQL: {server.Backend} backend ({server.SelectionReason}); a fresh, already migrated database per ETL run");
 
-            var flag = await EtlRun.SupportsNoProcessedAsync(etl, cancellationToken);
-            Console.WriteLine(flag
-                ? $"processed output: measured with and without ({EtlRun.NoProcessedOption})"
-                : $"processed output: this ETL has no {EtlRun.NoProcessedOption} option yet, so it runs with its defaults only");
-
             Console.WriteLine($"DuckDB {DuckDbFigures.Version()} in this process, threads={DuckDbThreads}, on the same Parquet files: one GROUPING SETS query per entity");
             Console.WriteLine("warming up (one ETL run and one DuckDB run, not counted)");
-            await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: flag, cancellationToken);
+            await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: true, cancellationToken);
             DuckDbFigures.Compute(new DatasetLayout(directory).RawDirectory, DuckDbThreads);
 
-            var results = new EtlResults(generated.Rows, runs, flag);
-            var defaults = new List<EtlRun>();
+            var results = new EtlResults(generated.Rows);
             for (var i = 0; i < runs; i++)
             {
-                defaults.Add(await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: flag, cancellationToken));
+                results.WithoutProcessed.Add(await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: true, cancellationToken));
             }
 
-            if (flag)
+            for (var i = 0; i < runs; i++)
             {
-                results.WithoutProcessed = defaults;
-                results.WithProcessed = [];
-                for (var i = 0; i < runs; i++)
-                {
-                    results.WithProcessed.Add(await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: false, cancellationToken));
-                }
-            }
-            else if (defaults.All(r => r.ProcessedMegabytes == 0))
-            {
-                results.WithoutProcessed = defaults; // its default run writes nothing yet
-            }
-            else
-            {
-                results.WithProcessed = defaults;
+                results.WithProcessed.Add(await RunEtlAsync(etl, server, directory, generated.Rows, noProcessed: false, cancellationToken));
             }
 
             DashboardFigures? duckDbFigures = null;
@@ -79,23 +60,15 @@ public static class EtlBenchmark
                 Console.WriteLine($"  DuckDB, {generated.Rows:N0} rows: {seconds:F2} s");
             }
 
-            var loaded = (results.WithoutProcessed ?? results.WithProcessed)![^1];
-            results.Comparison = FigureComparison.Compare(await OurFiguresAsync(loaded), duckDbFigures!);
+            results.Comparison = FigureComparison.Compare(await OurFiguresAsync(results.WithoutProcessed[^1]), duckDbFigures!);
 
             if (scaleTen)
             {
                 var ten = await GeneratorRun.ExecuteAsync(10.0, directory, cancellationToken);
                 Console.WriteLine($"dataset: {ten.Rows:N0} rows (scale 10) generated in {ten.WallSeconds:F1} s");
                 results.ScaleTenRows = ten.Rows;
-                if (results.WithoutProcessed is not null)
-                {
-                    results.ScaleTenWithoutProcessed = await RunEtlAsync(etl, server, directory, ten.Rows, noProcessed: flag, cancellationToken);
-                }
-
-                if (results.WithProcessed is not null)
-                {
-                    results.ScaleTenWithProcessed = await RunEtlAsync(etl, server, directory, ten.Rows, noProcessed: false, cancellationToken);
-                }
+                results.ScaleTenWithoutProcessed = await RunEtlAsync(etl, server, directory, ten.Rows, noProcessed: true, cancellationToken);
+                results.ScaleTenWithProcessed = await RunEtlAsync(etl, server, directory, ten.Rows, noProcessed: false, cancellationToken);
             }
 
             Console.WriteLine();

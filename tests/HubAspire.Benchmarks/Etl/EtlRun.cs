@@ -23,13 +23,6 @@ public sealed partial record EtlRun(
     /// <summary>Wall time outside the ETL's phases: runtime and host start, run bookkeeping, exit.</summary>
     public double OtherSeconds => WallSeconds - MigrateSeconds - AggregateSeconds - LoadSeconds;
 
-    /// <summary>Whether this build of the ETL (<paramref name="assembly"/>) has <see cref="NoProcessedOption"/> (its usage text lists it).</summary>
-    public static async Task<bool> SupportsNoProcessedAsync(string assembly, CancellationToken cancellationToken)
-    {
-        var help = await ChildProcess.RunDotnetAsync(assembly, ["--help"], cancellationToken);
-        return help.ExitCode == 0 && help.Output.Contains(NoProcessedOption, StringComparison.Ordinal);
-    }
-
     /// <param name="assembly">The ETL's assembly (see <see cref="PublishedEtl"/>).</param>
     /// <param name="connectionString">A fresh database: the ETL skips a dataset it already loaded there.</param>
     /// <param name="noProcessed">Pass <see cref="NoProcessedOption"/>.</param>
