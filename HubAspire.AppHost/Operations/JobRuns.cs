@@ -31,15 +31,18 @@ public static class JobRuns
     {
         var commands = services.GetRequiredService<ResourceCommandService>();
         var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var forceNextStart = job.Annotations.OfType<ForceNextStartAnnotation>().Single();
         if (force)
         {
-            job.Annotations.OfType<ForceNextStartAnnotation>().Single().Request();
+            forceNextStart.Request();
         }
 
         var requested = DateTime.UtcNow;
         var started = await commands.ExecuteCommandAsync(job, KnownResourceCommands.StartCommand, cancellationToken);
         if (!started.Success)
         {
+            // The start that would have consumed the request did not happen: a later plain start must not force.
+            forceNextStart.Take();
             return started;
         }
 
