@@ -53,11 +53,10 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
             Directory.CreateDirectory(Path.Combine(stage.Path, entity.Name));
         }
 
-        using var progress = new RowProgress(logger, "generated",
-            files.GroupBy(f => f.Generator.Schema.Name).ToDictionary(g => g.Key, g => g.Sum(f => f.Rows)), GeneratorTelemetry.RowsGenerated);
-        var keyed = new KeyedRandom(request.Seed, counts);
         var entities = files.GroupBy(f => f.Generator.Schema.Name)
-            .ToDictionary(g => g.Key, g => new EntityTracker(g.Key, g.Count(), run));
+            .ToDictionary(g => g.Key, g => new EntityTracker(g.Key, g.Count(), g.Sum(f => f.Rows), run));
+        using var progress = new RowProgress(logger, "generated", entities.ToDictionary(e => e.Key, e => e.Value.Rows), GeneratorTelemetry.RowsGenerated);
+        var keyed = new KeyedRandom(request.Seed, counts);
         var written = new ManifestFile[files.Count];
 
         // Largest files first, so the last ones to finish are short and the cores stay busy.
@@ -74,7 +73,7 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
                     written[item.index] = await WriteFileAsync(item.file, stage.Path, request.Seed, keyed, progress, token);
                 }
 
-                tracker.FinishFile(item.file.Rows);
+                tracker.FinishFile();
             });
 
         var manifest = new DatasetManifest(
@@ -161,14 +160,16 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
     }
 
     /// <summary>An entity's span: from its first file's start to its last file's end.</summary>
-    private sealed class EntityTracker(string name, int files, Activity? run)
+    private sealed class EntityTracker(string name, int files, long rows, Activity? run)
     {
         private readonly Lock _lock = new();
         private Activity? _span;
         private int _remaining = files;
-        private long _rows;
 
         public string Name => name;
+
+        /// <summary>The entity's rows in all its files.</summary>
+        public long Rows => rows;
 
         /// <summary>Starts the entity's span with its first file; returns the parent for the file's span.</summary>
         public ActivityContext StartFile()
@@ -181,12 +182,11 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
         }
 
         /// <summary>Counts a finished file; the last one ends the entity's span.</summary>
-        public void FinishFile(long rows)
+        public void FinishFile()
         {
-            Interlocked.Add(ref _rows, rows);
             if (Interlocked.Decrement(ref _remaining) == 0)
             {
-                _span?.SetTag("hubaspire.rows", Interlocked.Read(ref _rows));
+                _span?.SetTag("hubaspire.rows", rows);
                 _span?.Stop();
             }
         }
