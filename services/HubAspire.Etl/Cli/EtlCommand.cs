@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HubAspire.Etl.Cli;
 
 /// <summary>Runs the ETL once and turns every foreseeable failure into one clear line and an exit code.</summary>
-public sealed class EtlCommand(EtlRunner runner, ILogger<EtlCommand> logger)
+public sealed class EtlCommand(EtlRunner runner, ILogger<EtlCommand> logger) : IJobCommand<EtlRequest>
 {
     public async Task<int> RunAsync(EtlRequest request, CancellationToken cancellationToken)
     {

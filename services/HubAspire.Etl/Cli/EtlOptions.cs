@@ -20,10 +20,8 @@ public static class EtlOptions
           --force         load a new run even if this dataset is already loaded (default: reuse that run)
         """;
 
-    public sealed record ParseResult(EtlRequest? Request, string? Error, bool HelpRequested = false);
-
     /// <param name="configuredConnection">The connection string from configuration, if any.</param>
-    public static ParseResult Parse(IReadOnlyList<string> args, string defaultDataDirectory, string? configuredConnection)
+    public static ParsedArguments<EtlRequest> Parse(IReadOnlyList<string> args, string defaultDataDirectory, string? configuredConnection)
     {
         var data = defaultDataDirectory;
         var connection = configuredConnection;
@@ -39,7 +37,7 @@ public static class EtlOptions
             switch (name)
             {
                 case "--help" or "-h":
-                    return new ParseResult(null, null, HelpRequested: true);
+                    return ParsedArguments<EtlRequest>.Help();
                 case "--data":
                     if (!OptionSyntax.TryText(name, Value(), "a directory path", out data, out var dataError))
                     {
@@ -88,8 +86,8 @@ public static class EtlOptions
             return Fail($"no PostgreSQL connection: pass --connection or set ConnectionStrings:{ConnectionName} (environment variable ConnectionStrings__{ConnectionName})");
         }
 
-        return new ParseResult(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed, force), null);
+        return ParsedArguments<EtlRequest>.Ok(new EtlRequest(Path.GetFullPath(data), connection, workers, writeProcessed, force));
     }
 
-    private static ParseResult Fail(string error) => new(null, error);
+    private static ParsedArguments<EtlRequest> Fail(string error) => ParsedArguments<EtlRequest>.Fail(error);
 }

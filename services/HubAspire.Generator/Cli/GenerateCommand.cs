@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HubAspire.Generator.Cli;
 
 /// <summary>Runs one generation and turns every foreseeable failure into one clear line and an exit code.</summary>
-public sealed class GenerateCommand(DatasetGenerator generator, ILogger<GenerateCommand> logger)
+public sealed class GenerateCommand(DatasetGenerator generator, ILogger<GenerateCommand> logger) : IJobCommand<GenerationRequest>
 {
     public async Task<int> RunAsync(GenerationRequest request, CancellationToken cancellationToken)
     {

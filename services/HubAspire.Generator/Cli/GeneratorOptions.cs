@@ -16,10 +16,7 @@ public static class GeneratorOptions
           --workers  files written at once; never changes the output        (default: number of cores)
         """;
 
-    /// <summary>Parsed options, or why they are wrong (<see cref="ParseResult.Error"/>), or a request for help.</summary>
-    public sealed record ParseResult(GenerationRequest? Request, string? Error, bool HelpRequested = false);
-
-    public static ParseResult Parse(IReadOnlyList<string> args, string defaultDataDirectory)
+    public static ParsedArguments<GenerationRequest> Parse(IReadOnlyList<string> args, string defaultDataDirectory)
     {
         var scale = GenerationRequest.DefaultScale;
         var seed = GenerationRequest.DefaultSeed;
@@ -35,7 +32,7 @@ public static class GeneratorOptions
             switch (name)
             {
                 case "--help" or "-h":
-                    return new ParseResult(null, null, HelpRequested: true);
+                    return ParsedArguments<GenerationRequest>.Help();
                 case "--force":
                     force = true;
                     break;
@@ -75,9 +72,9 @@ public static class GeneratorOptions
             }
         }
 
-        return new ParseResult(new GenerationRequest(Path.GetFullPath(output), scale, seed, force, workers), null);
+        return ParsedArguments<GenerationRequest>.Ok(new GenerationRequest(Path.GetFullPath(output), scale, seed, force, workers));
     }
 
 
-    private static ParseResult Fail(string error) => new(null, error);
+    private static ParsedArguments<GenerationRequest> Fail(string error) => ParsedArguments<GenerationRequest>.Fail(error);
 }
