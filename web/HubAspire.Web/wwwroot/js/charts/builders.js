@@ -3,7 +3,7 @@
 // and tooltips are formatted.
 
 import { month } from '../format.js';
-import { GRID, MUTED, SERIES_COLORS, areaGradient, withAlpha } from './theme.js';
+import { GRID, MUTED, areaGradient, seriesColor, withAlpha } from './theme.js';
 
 /**
  * @typedef {object} Series
@@ -17,10 +17,10 @@ import { GRID, MUTED, SERIES_COLORS, areaGradient, withAlpha } from './theme.js'
 
 const monthLabel = (labels) => (value) => month(labels[value] ?? value);
 
-function axis(format, { position = 'left', grid = true, max, beginAtZero = true } = {}) {
+function axis(format, { position = 'left', grid = true, max } = {}) {
   return {
     position,
-    beginAtZero,
+    beginAtZero: true,
     max,
     grid: { display: grid, color: GRID },
     border: { display: false },
@@ -28,16 +28,19 @@ function axis(format, { position = 'left', grid = true, max, beginAtZero = true 
   };
 }
 
-/** The label axis: months thin out and stay level; named categories all show, slanted when crowded. */
-function categoryAxis(labels, { monthly = false, grid = false } = {}) {
+/**
+ * The label axis: months thin out and stay level; named categories all show, slanted when crowded.
+ * Named categories keep Chart.js's own tick label (the label itself): no callback of ours.
+ */
+function categoryAxis(labels, { monthly = false } = {}) {
   return {
-    grid: { display: grid, color: GRID },
+    grid: { display: false, color: GRID },
     border: { display: false },
     ticks: {
       color: MUTED,
       autoSkip: monthly,
       maxRotation: monthly ? 0 : 50,
-      callback: monthly ? monthLabel(labels) : function label(value) { return this.getLabelForValue(value); },
+      callback: monthly ? monthLabel(labels) : undefined,
     },
   };
 }
@@ -59,13 +62,13 @@ const rightAxis = (seriesList, format, max) =>
   (seriesList.some((s) => s.axis === 'y1') ? { y1: axis(format, { position: 'right', grid: false, max }) } : {});
 
 /** A trend over months: lines with gradient fills, optionally a second axis on the right. */
-export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMax } = {}) {
+export function lineChart(labels, seriesList, { leftFormat, rightFormat } = {}) {
   return {
     type: 'line',
     data: {
       labels,
       datasets: seriesList.map((s, i) => {
-        const color = s.color ?? SERIES_COLORS[i];
+        const color = s.color ?? seriesColor(i);
         return {
           label: s.label,
           data: s.data,
@@ -83,7 +86,7 @@ export function lineChart(labels, seriesList, { leftFormat, rightFormat, rightMa
       scales: {
         x: categoryAxis(labels, { monthly: true }),
         y: axis(leftFormat ?? seriesList[0].format),
-        ...rightAxis(seriesList, rightFormat, rightMax),
+        ...rightAxis(seriesList, rightFormat),
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { monthly: true }) },
     },
@@ -98,7 +101,7 @@ export function barChart(labels, seriesList, { horizontal = false, valueFormat, 
     data: {
       labels,
       datasets: seriesList.map((s, i) => {
-        const color = s.color ?? SERIES_COLORS[i];
+        const color = s.color ?? seriesColor(i);
         const line = s.type === 'line';
         return {
           type: s.type ?? 'bar',
@@ -137,7 +140,7 @@ export function doughnutChart(labels, series, { extra } = {}) {
       datasets: [{
         label: series.label,
         data: series.data,
-        backgroundColor: labels.map((_, i) => withAlpha(SERIES_COLORS[i % SERIES_COLORS.length], 0.85)),
+        backgroundColor: labels.map((_, i) => withAlpha(seriesColor(i), 0.85)),
         hoverOffset: 6,
         borderWidth: 2,
       }],
@@ -161,14 +164,14 @@ export function doughnutChart(labels, series, { extra } = {}) {
   };
 }
 
-/** Several figures per category on one 0–100 scale. */
-export function radarChart(labels, seriesList) {
+/** Several figures per category on one 0–100 scale; `extra(index)` adds lines under the tooltip's figures. */
+export function radarChart(labels, seriesList, { extra } = {}) {
   return {
     type: 'radar',
     data: {
       labels,
       datasets: seriesList.map((s, i) => {
-        const color = s.color ?? SERIES_COLORS[i];
+        const color = s.color ?? seriesColor(i);
         return { label: s.label, data: s.data, borderColor: color, backgroundColor: withAlpha(color, 0.2), pointBackgroundColor: color, borderWidth: 2 };
       }),
     },
@@ -184,12 +187,13 @@ export function radarChart(labels, seriesList) {
           ticks: { display: false, stepSize: 25 },
         },
       },
-      plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList) },
+      plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },
     },
   };
 }
 
-export function polarAreaChart(labels, series) {
+/** Values per category as slices of one circle; `extra(index)` adds a line under each tooltip label. */
+export function polarAreaChart(labels, series, { extra } = {}) {
   return {
     type: 'polarArea',
     data: {
@@ -197,7 +201,7 @@ export function polarAreaChart(labels, series) {
       datasets: [{
         label: series.label,
         data: series.data,
-        backgroundColor: labels.map((_, i) => withAlpha(SERIES_COLORS[i % SERIES_COLORS.length], 0.6)),
+        backgroundColor: labels.map((_, i) => withAlpha(seriesColor(i), 0.6)),
         borderWidth: 1,
       }],
     },
@@ -205,7 +209,12 @@ export function polarAreaChart(labels, series) {
       scales: { r: { grid: { color: GRID }, ticks: { display: false } } },
       plugins: {
         legend: { position: 'right' },
-        tooltip: { callbacks: { label: (item) => `${series.label}: ${series.format(item.raw)}` } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${series.label}: ${series.format(item.raw)}`,
+            afterLabel: extra ? (item) => extra(item.dataIndex) : undefined,
+          },
+        },
       },
     },
   };

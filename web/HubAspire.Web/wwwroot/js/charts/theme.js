@@ -12,7 +12,12 @@ export const PALETTE = {
 };
 
 /** Series colours in order of use: the accents, then four more so a 10- or 12-slice doughnut repeats none. */
-export const SERIES_COLORS = [...Object.values(PALETTE), '#38bdf8', '#84cc16', '#fb923c', '#f43f5e'];
+const SERIES_COLORS = [...Object.values(PALETTE), '#38bdf8', '#84cc16', '#fb923c', '#f43f5e'];
+
+/** The colour of the i-th series or slice, starting over after the last. */
+export function seriesColor(i) {
+  return SERIES_COLORS[i % SERIES_COLORS.length];
+}
 
 export const TEXT = '#cbd5e1';
 export const MUTED = '#94a3b8';

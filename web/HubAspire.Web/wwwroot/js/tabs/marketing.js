@@ -29,16 +29,10 @@ export default {
       caption: 'Event volume (as % of the busiest channel) and engagement rate per channel',
       route: 'marketing/channels',
       kind: 'chart',
-      build: (data) => {
-        const config = radarChart(data.labels, [
-          { label: 'Volume (% of max)', data: percentOfMax(data.event_count), format: percentOfBusiest },
-          { label: 'Engagement %', data: data.engagement_rate, format: (v) => percent(v) },
-        ]);
-        config.options.plugins.tooltip.callbacks.afterBody = (items) => (items.length
-          ? [`Events: ${integer(data.event_count[items[0].dataIndex])}`, `Avg duration: ${duration(data.avg_duration[items[0].dataIndex])}`]
-          : []);
-        return config;
-      },
+      build: (data) => radarChart(data.labels, [
+        { label: 'Volume (% of max)', data: percentOfMax(data.event_count), format: percentOfBusiest },
+        { label: 'Engagement %', data: data.engagement_rate, format: (v) => percent(v) },
+      ], { extra: (i) => [`Events: ${integer(data.event_count[i])}`, `Avg duration: ${duration(data.avg_duration[i])}`] }),
     },
     {
       id: 'marketing-event-types',
@@ -46,11 +40,8 @@ export default {
       caption: 'Marketing events per event type',
       route: 'marketing/events',
       kind: 'chart',
-      build: (data) => {
-        const config = polarAreaChart(data.labels, { label: 'Events', data: data.event_count, format: integer });
-        config.options.plugins.tooltip.callbacks.afterLabel = (item) => `Engagement: ${percent(data.engagement_rate[item.dataIndex])}`;
-        return config;
-      },
+      build: (data) => polarAreaChart(data.labels, { label: 'Events', data: data.event_count, format: integer },
+        { extra: (i) => `Engagement: ${percent(data.engagement_rate[i])}` }),
     },
   ],
 };

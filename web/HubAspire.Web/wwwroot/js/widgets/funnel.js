@@ -2,7 +2,7 @@
 // and a second figure (stage value, average score) on the right.
 
 import { funnelRows } from '../shaping.js';
-import { SERIES_COLORS } from '../charts/theme.js';
+import { seriesColor } from '../charts/theme.js';
 import { el } from './card.js';
 
 /**
@@ -18,7 +18,7 @@ export function renderFunnel(container, { labels, counts, side, countFormat, sid
     const track = el('div', 'funnel-track');
     const bar = el('div', 'funnel-bar');
     bar.style.width = `${Math.max(row.width, 2)}%`;
-    bar.style.background = `linear-gradient(90deg, ${SERIES_COLORS[i % SERIES_COLORS.length]}, ${SERIES_COLORS[(i + 1) % SERIES_COLORS.length]})`;
+    bar.style.background = `linear-gradient(90deg, ${seriesColor(i)}, ${seriesColor(i + 1)})`;
     bar.append(el('span', 'funnel-count', countFormat(row.count)));
     track.append(bar);
     const value = el('span', 'funnel-side', sideFormat(row.side));
