@@ -36,8 +36,8 @@ export default {
       route: 'contacts/source',
       kind: 'chart',
       build: (data) => barChart(data.labels, [
-        { label: 'Avg lead score', data: data.avg_score, format: (v) => decimal(v), color: PALETTE.violet },
-        { label: 'Avg engagement', data: data.avg_engagement, format: (v) => decimal(v), color: PALETTE.teal, axis: 'y1' },
+        { label: 'Avg lead score', data: data.avg_score, format: decimal, color: PALETTE.violet },
+        { label: 'Avg engagement', data: data.avg_engagement, format: decimal, color: PALETTE.teal, axis: 'y1' },
       ], { valueFormat: (v) => decimal(v, 0), rightFormat: (v) => decimal(v, 0) }),
     },
   ],

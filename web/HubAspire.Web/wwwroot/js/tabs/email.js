@@ -4,7 +4,6 @@ import { barChart, lineChart } from '../charts/builders.js';
 import { percent } from '../format.js';
 import { PALETTE } from '../charts/theme.js';
 
-const pct = (v) => percent(v);
 const fine = (v) => percent(v, 2);
 const axisPct = (v) => percent(v, 0);
 
@@ -20,9 +19,9 @@ export default {
       kind: 'chart',
       wide: true,
       build: (data) => barChart(data.labels, [
-        { label: 'Open %', data: data.open_rate, format: pct, color: PALETTE.indigo },
-        { label: 'Click %', data: data.click_rate, format: pct, color: PALETTE.cyan },
-        { label: 'Bounce %', data: data.bounce_rate, format: pct, color: PALETTE.amber },
+        { label: 'Open %', data: data.open_rate, format: percent, color: PALETTE.indigo },
+        { label: 'Click %', data: data.click_rate, format: percent, color: PALETTE.cyan },
+        { label: 'Bounce %', data: data.bounce_rate, format: percent, color: PALETTE.amber },
         { label: 'Unsubscribe %', data: data.unsub_rate, format: fine, color: PALETTE.red },
       ], { valueFormat: axisPct }),
     },
@@ -32,7 +31,7 @@ export default {
       caption: 'Open and click rates by month of sending',
       route: 'email/trend',
       kind: 'chart',
-      build: (data) => lineChart(data.labels, data.datasets.map((d) => ({ label: d.label, data: d.data, format: pct })), { leftFormat: axisPct }),
+      build: (data) => lineChart(data.labels, data.datasets.map((d) => ({ label: d.label, data: d.data, format: percent })), { leftFormat: axisPct }),
     },
     {
       id: 'email-by-hour',
@@ -41,8 +40,8 @@ export default {
       route: 'email/by-hour',
       kind: 'chart',
       build: (data) => barChart(data.labels, [
-        { label: 'Open %', data: data.open_rate, format: pct, color: PALETTE.indigo },
-        { label: 'Click %', data: data.click_rate, format: pct, color: PALETTE.cyan },
+        { label: 'Open %', data: data.open_rate, format: percent, color: PALETTE.indigo },
+        { label: 'Click %', data: data.click_rate, format: percent, color: PALETTE.cyan },
       ], { valueFormat: axisPct }),
     },
   ],

@@ -20,7 +20,7 @@ export default {
       wide: true,
       build: (data) => lineChart(data.labels, [
         { label: data.datasets[0].label, data: data.datasets[0].data, format: integer },
-        { label: data.datasets[1].label, data: data.datasets[1].data, format: (v) => percent(v), axis: 'y1' },
+        { label: data.datasets[1].label, data: data.datasets[1].data, format: percent, axis: 'y1' },
       ], { leftFormat: count, rightFormat: (v) => percent(v, 0) }),
     },
     {
@@ -31,7 +31,7 @@ export default {
       kind: 'chart',
       build: (data) => radarChart(data.labels, [
         { label: 'Volume (% of max)', data: percentOfMax(data.event_count), format: percentOfBusiest },
-        { label: 'Engagement %', data: data.engagement_rate, format: (v) => percent(v) },
+        { label: 'Engagement %', data: data.engagement_rate, format: percent },
       ], { extra: (i) => [`Events: ${integer(data.event_count[i])}`, `Avg duration: ${duration(data.avg_duration[i])}`] }),
     },
     {

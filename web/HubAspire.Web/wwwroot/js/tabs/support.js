@@ -18,7 +18,7 @@ export default {
       kind: 'chart',
       build: (data) => barChart(data.labels, [
         { label: 'Tickets', data: data.ticket_count, format: integer, color: PALETTE.indigo },
-        { label: 'SLA compliance %', data: data.sla_compliance, format: (v) => percent(v), color: PALETTE.green, type: 'line', axis: 'y1' },
+        { label: 'SLA compliance %', data: data.sla_compliance, format: percent, color: PALETTE.green, type: 'line', axis: 'y1' },
       ], { rightFormat: (v) => percent(v, 0), rightMax: 100, extra: (i) => [`Avg resolution: ${hours(data.avg_resolution[i])}`] }),
     },
     {
@@ -41,7 +41,7 @@ export default {
         { key: 'category', label: 'Category', format: (v) => v },
         { key: 'tickets', label: 'Tickets', format: integer, numeric: true, bar: true },
         { key: 'resolution', label: 'Avg resolution', format: hours, numeric: true },
-        { key: 'sla', label: 'SLA', format: (v) => percent(v), numeric: true, className: (v) => `sla-${slaLevel(v)}` },
+        { key: 'sla', label: 'SLA', format: percent, numeric: true, className: (v) => `sla-${slaLevel(v)}` },
         { key: 'csat', label: 'CSAT', format: score, numeric: true },
       ], data.labels.map((category, i) => ({
         category,

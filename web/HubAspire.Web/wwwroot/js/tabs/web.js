@@ -22,7 +22,7 @@ export default {
       render: (container, data) => renderTable(container, [
         { key: 'page', label: 'Page', format: (v) => v, mono: true },
         { key: 'sessions', label: 'Sessions', format: integer, numeric: true, bar: true },
-        { key: 'bounce', label: 'Bounce', format: (v) => percent(v), numeric: true },
+        { key: 'bounce', label: 'Bounce', format: percent, numeric: true },
         { key: 'conversion', label: 'Conversion', format: (v) => percent(v, 2), numeric: true },
       ], data.labels.map((page, i) => ({
         page, sessions: data.sessions[i], bounce: data.bounce_rate[i], conversion: data.conversion_rate[i],
