@@ -4,10 +4,10 @@
 
 import { clearCache, getJson, getLatestRun } from './api.js';
 import { applyChartDefaults } from './charts/theme.js';
-import { count, month, timeAgo } from './format.js';
+import { count, integer, month, timeAgo } from './format.js';
 import { Panel } from './panel.js';
 import { describePeriod, matchingPreset, presetPeriod, PRESETS } from './periods.js';
-import { parseState, stateToSearch } from './state.js';
+import { parseState, stateToSearch, TAB_IDS } from './state.js';
 import overview from './tabs/overview.js';
 import revenue from './tabs/revenue.js';
 import marketing from './tabs/marketing.js';
@@ -17,7 +17,16 @@ import support from './tabs/support.js';
 import web from './tabs/web.js';
 import companies from './tabs/companies.js';
 
-const TABS = [overview, revenue, marketing, email, contacts, support, web, companies];
+/** The tab modules in the order of state.js's TAB_IDS; a module without an id there, or an id without a module, stops the page at once. */
+function tabsInOrder(modules) {
+  const byId = new Map(modules.map((tab) => [tab.id, tab]));
+  if (byId.size !== modules.length || byId.size !== TAB_IDS.length || !TAB_IDS.every((id) => byId.has(id))) {
+    throw new Error(`The tab modules (${modules.map((tab) => tab.id).join(', ')}) do not match TAB_IDS (${TAB_IDS.join(', ')}).`);
+  }
+  return TAB_IDS.map((id) => byId.get(id));
+}
+
+const TABS = tabsInOrder([overview, revenue, marketing, email, contacts, support, web, companies]);
 // How often the served run is checked: rarely while one is shown, often while waiting for the first.
 const NEW_RUN_POLL_MS = 30_000;
 const FIRST_RUN_POLL_MS = 5_000;
@@ -178,10 +187,13 @@ class Dashboard {
 
   // ---------------------------------------------------------------- the served run
 
-  /** Reads the served run and the data range; shows the "no run yet" page when there is none. */
-  async loadRun() {
+  /**
+   * Reads the served run (unless the caller has just read it) and the data range; shows the
+   * "no run yet" page when there is none.
+   */
+  async loadRun(latest) {
     try {
-      const [run, meta] = await Promise.all([getLatestRun(), getJson('meta', {})]);
+      const [run, meta] = await Promise.all([latest ?? getLatestRun(), getJson('meta', {})]);
       this.run = run;
       this.range = meta.data_range;
       this.hideNoRun();
@@ -197,7 +209,7 @@ class Dashboard {
     const run = this.run;
     const finished = new Date(run.finished_at);
     $('total-records').textContent = count(run.dataset.total_rows);
-    $('total-records').title = `${run.dataset.total_rows.toLocaleString('en-US')} records`;
+    $('total-records').title = `${integer(run.dataset.total_rows)} records`;
     const line = $('run-line');
     line.replaceChildren();
     line.append(`Run #${run.id} · finished ${finished.toLocaleString()} (`);
@@ -215,7 +227,7 @@ class Dashboard {
       return; // the cards say what is wrong when they next load; the poll just tries again
     }
     if (this.noRun || this.run === null) {
-      await this.reloadAll(); // the first run has arrived (or the API is back)
+      await this.reloadAll(latest); // the first run has arrived (or the API is back)
     } else if (latest.id !== this.run.id) {
       $('new-data').hidden = false;
     } else {
@@ -223,12 +235,12 @@ class Dashboard {
     }
   }
 
-  /** Forgets every cached figure and reloads the served run and the visible tab. */
-  async reloadAll() {
+  /** Forgets every cached figure and reloads the served run (`latest`, when just read) and the visible tab. */
+  async reloadAll(latest) {
     $('new-data').hidden = true;
     clearCache();
     for (const panel of this.panels.values()) panel.invalidate();
-    await this.loadRun();
+    await this.loadRun(latest);
     this.render();
   }
 
