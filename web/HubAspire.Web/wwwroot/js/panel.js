@@ -21,6 +21,7 @@ export class Panel {
     this.element.hidden = true;
     this.cards = null;
     this.loadedFor = null;
+    this.period = null; // the period of the current show: what a retry reloads and a client-made CSV is named after
     this.charts = new Map();
   }
 
@@ -31,6 +32,7 @@ export class Panel {
     const key = JSON.stringify(period);
     if (this.loadedFor === key) return this.settled;
     this.loadedFor = key;
+    this.period = period;
     this.settled = Promise.all(this.cards.map((card) => this.load(card, period)));
     return this.settled;
   }
@@ -55,7 +57,6 @@ export class Panel {
   }
 
   async load(card, period) {
-    this.period = period;
     card.setPeriod(period);
     // A card that already shows figures keeps them while the new ones load (no flashing skeleton).
     if (card.element.dataset.state !== 'ready') card.setLoading();
