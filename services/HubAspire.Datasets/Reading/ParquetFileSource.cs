@@ -38,11 +38,11 @@ public sealed class ParquetFileSource : IAsyncDisposable
     private long _directChunks;
     private volatile bool _disposed;
 
-    private ParquetFileSource(string filePath, ParquetReader reader, ParquetSchema schema, int[] rowGroupRows)
+    private ParquetFileSource(string filePath, ParquetReader reader, ParquetSchema schema, int[] rowGroupRows, SafeFileHandle file)
     {
         FilePath = filePath;
-        _file = File.OpenHandle(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-        _direct = new DirectChunkDecoder(_file);
+        _file = file;
+        _direct = new DirectChunkDecoder(file);
         _schema = schema;
         _rowGroupRows = rowGroupRows;
         RowCount = rowGroupRows.Sum(rows => (long)rows);
@@ -65,10 +65,12 @@ public sealed class ParquetFileSource : IAsyncDisposable
     public static async Task<ParquetFileSource> OpenAsync(string path, CancellationToken ct)
     {
         var reader = await CreateReaderAsync(path, ct);
+        ParquetSchema schema;
+        int[] rowGroupRows;
         try
         {
-            var schema = reader.Schema;
-            var rowGroupRows = new int[reader.RowGroupCount];
+            schema = reader.Schema;
+            rowGroupRows = new int[reader.RowGroupCount];
             for (var i = 0; i < rowGroupRows.Length; i++)
             {
                 var rows = reader.OpenRowGroupReader(i).RowCount;
@@ -76,8 +78,6 @@ public sealed class ParquetFileSource : IAsyncDisposable
                     ? (int)rows
                     : throw new ParquetDataException(path, $"Parquet file '{path}': row group {i} claims {rows} rows; the file is corrupt.");
             }
-
-            return new ParquetFileSource(path, reader, schema, rowGroupRows);
         }
         catch (Exception e) when (IsLibraryFailure(e))
         {
@@ -89,6 +89,20 @@ public sealed class ParquetFileSource : IAsyncDisposable
             await reader.DisposeAsync();
             throw;
         }
+
+        // The direct decoder's handle: failing to open it is the usual I/O exception, not "not Parquet".
+        SafeFileHandle file;
+        try
+        {
+            file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        }
+        catch
+        {
+            await reader.DisposeAsync();
+            throw;
+        }
+
+        return new ParquetFileSource(path, reader, schema, rowGroupRows, file);
     }
 
     public int RowGroupRowCount(int rowGroup) => _rowGroupRows[rowGroup];
