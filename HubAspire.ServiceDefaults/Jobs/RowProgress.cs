@@ -21,6 +21,7 @@ public sealed class RowProgress : IDisposable
     private readonly Lock _lock = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Timer _timer;
+    private readonly long _totalRows;
     private long _rowsDone;
 
     /// <param name="verb">What happens to the rows, as a past participle: "generated", "read".</param>
@@ -32,11 +33,9 @@ public sealed class RowProgress : IDisposable
         _verb = verb;
         _rowsPerEntity = rowsPerEntity;
         _metric = metric;
-        TotalRows = rowsPerEntity.Values.Sum();
+        _totalRows = rowsPerEntity.Values.Sum();
         _timer = new Timer(_ => ReportOverall(), null, ReportEvery, ReportEvery);
     }
-
-    public long TotalRows { get; }
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
@@ -66,7 +65,7 @@ public sealed class RowProgress : IDisposable
             var seconds = (_clock.Elapsed - state.Started).TotalSeconds;
             _logger.LogInformation(
                 "{Entity}: {Rows:N0} rows {Verb} in {Seconds:F2} s ({RowsPerSecond:N0} rows/s); {Percent:F0}% of {Total:N0} rows done",
-                entity, state.Rows, _verb, seconds, state.Rows / Math.Max(seconds, 1e-6), 100.0 * done / TotalRows, TotalRows);
+                entity, state.Rows, _verb, seconds, state.Rows / Math.Max(seconds, 1e-6), 100.0 * done / _totalRows, _totalRows);
         }
     }
 
@@ -75,8 +74,8 @@ public sealed class RowProgress : IDisposable
         var done = Interlocked.Read(ref _rowsDone);
         var rate = done / Math.Max(_clock.Elapsed.TotalSeconds, 1e-6);
         _logger.LogInformation("{Verb} {Done:N0} of {Total:N0} rows ({Percent:F0}%), {RowsPerSecond:N0} rows/s, about {Eta:F0} s left",
-            char.ToUpperInvariant(_verb[0]) + _verb[1..], done, TotalRows, 100.0 * done / TotalRows, rate,
-            rate > 0 ? (TotalRows - done) / rate : double.NaN);
+            char.ToUpperInvariant(_verb[0]) + _verb[1..], done, _totalRows, 100.0 * done / _totalRows, rate,
+            rate > 0 ? (_totalRows - done) / rate : double.NaN);
     }
 
     public void Dispose() => _timer.Dispose();

@@ -19,7 +19,7 @@ namespace HubAspire.Etl.Pipeline;
 /// </summary>
 public sealed class CubeBuilder(ProcessedOutput? processed = null)
 {
-    public static readonly IReadOnlyList<CubeProcessor> AllProcessors =
+    private static readonly IReadOnlyList<CubeProcessor> AllProcessors =
     [
         new CompaniesProcessor(), new ContactsProcessor(), new DealsProcessor(), new MarketingEventsProcessor(),
         new EmailCampaignsProcessor(), new SupportTicketsProcessor(), new WebAnalyticsProcessor(),

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HubAspire.Core.Aggregations;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
 using HubAspire.Etl.Processed;
@@ -24,6 +25,14 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         var layout = new DatasetLayout(request.DataDirectory);
         var input = await DatasetSource.OpenAsync(layout, cancellationToken);
         var (datasetDirectory, manifestPath, manifest, dataset) = (input.Directory, input.ManifestPath, input.Manifest, input.Identity);
+        var rowsPerEntity = manifest.Entities.ToDictionary(e => e.Name, e => e.Rows);
+
+        // Map → reduce over every file, writing the processed dataset in the same pass when given one.
+        async Task<IReadOnlyList<CubeCells>> BuildCubesAsync(ProcessedOutput? processed)
+        {
+            using var progress = new RowProgress(logger, "read", rowsPerEntity, EtlTelemetry.RowsRead);
+            return await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+        }
 
         await using var dataSource = NpgsqlDataSource.Create(request.ConnectionString);
         var store = new RunStore(dataSource);
@@ -39,8 +48,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
                     input.Description, manifest.TotalRows, existing.Id, layout.ProcessedDirectory);
                 using var span = EtlTelemetry.Source.StartActivity("etl processed");
                 using var processed = ProcessedOutput.Create(layout.ProcessedDirectory);
-                using var progress = new RowProgress(logger, "read", manifest.Entities.ToDictionary(e => e.Name, e => e.Rows), EtlTelemetry.RowsRead);
-                await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+                await BuildCubesAsync(processed);
                 Publish(processed, manifest, manifestPath, existing.Id, span);
             }
             else
@@ -64,11 +72,9 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
 
         try
         {
-            var rowsPerEntity = manifest.Entities.ToDictionary(e => e.Name, e => e.Rows);
-            using var progress = new RowProgress(logger, "read", rowsPerEntity, EtlTelemetry.RowsRead);
             clock.Restart();
             using var processed = request.WriteProcessed ? ProcessedOutput.Create(layout.ProcessedDirectory) : null;
-            var cubes = await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+            var cubes = await BuildCubesAsync(processed);
             var aggregate = clock.Elapsed;
 
             // The load's own duration cannot be in the row it commits: it is logged and traced instead.
