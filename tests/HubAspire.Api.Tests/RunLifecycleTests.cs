@@ -60,16 +60,16 @@ public sealed class RunLifecycleTests(PostgresFixture postgres)
         using var client = host.CreateClient();
         await AssertNoRunYetAsync(client, "/api/kpis");
 
-        await Pipeline.GenerateAsync(first.Path, Scale, seed: 42);
-        var firstRun = await Pipeline.RunEtlAsync(first.Path, database);
+        await RealPipeline.GenerateAsync(first.Path, Scale, seed: 42);
+        var firstRun = (await RealPipeline.RunEtlAsync(first.Path, database)).RunId;
         var took = await Eventually.HoldsAsync(async () => (await client.GetAsync("/api/kpis", Http.CancellationToken)).IsSuccessStatusCode,
             Within, "the first run served");
         TestContext.Current.TestOutputHelper?.WriteLine($"first run served {took.TotalMilliseconds:F0} ms after the ETL returned");
         await AssertServesAsync(client, firstRun, RawRows.Read(first.Raw));
         var firstETag = (await client.GetAsync("/api/kpis", Http.CancellationToken)).Headers.ETag!;
 
-        await Pipeline.GenerateAsync(second.Path, Scale, seed: 7);
-        var secondRun = await Pipeline.RunEtlAsync(second.Path, database);
+        await RealPipeline.GenerateAsync(second.Path, Scale, seed: 7);
+        var secondRun = (await RealPipeline.RunEtlAsync(second.Path, database)).RunId;
         took = await Eventually.HoldsAsync(async () => (await client.GetOkJsonAsync("/api/runs/latest"))["id"]!.GetValue<long>() == secondRun,
             Within, "the newer run served");
         TestContext.Current.TestOutputHelper?.WriteLine($"newer run served {took.TotalMilliseconds:F0} ms after the ETL returned");
@@ -89,8 +89,8 @@ public sealed class RunLifecycleTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync("api_outage", Http.CancellationToken);
         using var data = new TempDirectory();
-        await Pipeline.GenerateAsync(data.Path, Scale, seed: 42);
-        var runId = await Pipeline.RunEtlAsync(data.Path, database);
+        await RealPipeline.GenerateAsync(data.Path, Scale, seed: 42);
+        var runId = (await RealPipeline.RunEtlAsync(data.Path, database)).RunId;
         var server = new NpgsqlConnectionStringBuilder(database);
         var relay = new TcpRelay(0, (server.Host!, server.Port));
         var port = relay.Port;

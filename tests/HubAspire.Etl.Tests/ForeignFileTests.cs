@@ -18,7 +18,7 @@ public sealed class ForeignFileTests(PostgresFixture server) : IDisposable
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var database = await server.GetServerAsync(cancellationToken);
-        await EtlHarness.GenerateAsync(_ours.Path, scale: 0.002);
+        await RealPipeline.GenerateAsync(_ours.Path, scale: 0.002);
         CopyDirectory(_ours.Raw, _foreign.Raw);
         foreach (var file in Directory.GetFiles(_foreign.Raw, "*.parquet", SearchOption.AllDirectories))
         {
@@ -30,8 +30,8 @@ public sealed class ForeignFileTests(PostgresFixture server) : IDisposable
 
         var oursConnection = await database.CreateDatabaseAsync("etl_ours", cancellationToken);
         var foreignConnection = await database.CreateDatabaseAsync("etl_foreign", cancellationToken);
-        var ours = await EtlHarness.RunAsync(_ours.Path, oursConnection);
-        var foreign = await EtlHarness.RunAsync(_foreign.Path, foreignConnection);
+        var ours = await RealPipeline.RunEtlAsync(_ours.Path, oursConnection);
+        var foreign = await RealPipeline.RunEtlAsync(_foreign.Path, foreignConnection);
 
         var expected = await EtlHarness.CubesAsync(oursConnection, ours.RunId);
         var actual = await EtlHarness.CubesAsync(foreignConnection, foreign.RunId);

@@ -29,14 +29,14 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
     {
         var generatedConnection = await DatabaseAsync();
         var originalConnection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_generated.Path, Scale);
-        var expected = await EtlHarness.RunAsync(_generated.Path, generatedConnection);
+        await RealPipeline.GenerateAsync(_generated.Path, Scale);
+        var expected = await RealPipeline.RunEtlAsync(_generated.Path, generatedConnection);
         PandasStyle.WriteOriginalLayout(_generated.Raw, _original.Raw);
         PandasStyle.AssertTypes(Path.Combine(_original.Raw, "web_analytics.parquet"));
         var input = ProcessedEtl.Snapshot(_original.Raw);
         var times = WriteTimes(_original.Raw);
 
-        var actual = await EtlHarness.RunAsync(_original.Path, originalConnection);
+        var actual = await RealPipeline.RunEtlAsync(_original.Path, originalConnection);
 
         Assert.False(actual.Reused);
         Assert.Equal(Rows, actual.RowsRead);
@@ -70,7 +70,7 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
         }
 
         var published = ProcessedEtl.Snapshot(processed);
-        Assert.True((await EtlHarness.RunAsync(_original.Path, originalConnection)).Reused);
+        Assert.True((await RealPipeline.RunEtlAsync(_original.Path, originalConnection)).Reused);
         ProcessedEtl.AssertUnchanged(published, processed);
     }
 
@@ -78,23 +78,23 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
     public async Task A_rerun_on_the_unchanged_folder_reuses_its_run_and_a_changed_file_gives_a_new_one()
     {
         var connection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_generated.Path, Scale);
+        await RealPipeline.GenerateAsync(_generated.Path, Scale);
         PandasStyle.WriteOriginalLayout(_generated.Raw, _original.Raw);
         var deals = Path.Combine(_original.Raw, "deals.parquet");
 
-        var first = await EtlHarness.RunAsync(_original.Path, connection);
-        var again = await EtlHarness.RunAsync(_original.Path, connection);
+        var first = await RealPipeline.RunEtlAsync(_original.Path, connection);
+        var again = await RealPipeline.RunEtlAsync(_original.Path, connection);
 
         Assert.True(again.Reused);
         Assert.Equal(first.RunId, again.RunId);
 
         // Touched, even to an older time than the other files': a new dataset.
         File.SetLastWriteTimeUtc(deals, File.GetLastWriteTimeUtc(deals).AddDays(-1));
-        var touched = await EtlHarness.RunAsync(_original.Path, connection);
+        var touched = await RealPipeline.RunEtlAsync(_original.Path, connection);
 
         Assert.False(touched.Reused);
         Assert.NotEqual(first.RunId, touched.RunId);
-        Assert.Equal(touched.RunId, (await EtlHarness.RunAsync(_original.Path, connection)).RunId);
+        Assert.Equal(touched.RunId, (await RealPipeline.RunEtlAsync(_original.Path, connection)).RunId);
 
         // The same rows rewritten (dictionary strings, so another size) with the old time put back: a new dataset too.
         var time = File.GetLastWriteTimeUtc(deals);
@@ -103,7 +103,7 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
         File.SetLastWriteTimeUtc(deals, time);
         Assert.NotEqual(size, new FileInfo(deals).Length);
 
-        var resized = await EtlHarness.RunAsync(_original.Path, connection);
+        var resized = await RealPipeline.RunEtlAsync(_original.Path, connection);
 
         Assert.False(resized.Reused);
         Assert.NotEqual(touched.RunId, resized.RunId);
@@ -117,15 +117,15 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
     public async Task Files_directly_in_the_data_directory_are_read_too()
     {
         var connection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_generated.Path, Scale);
+        await RealPipeline.GenerateAsync(_generated.Path, Scale);
         PandasStyle.WriteOriginalLayout(_generated.Raw, _original.Path);
         var input = ProcessedEtl.Snapshot(_original.Path);
 
-        var result = await EtlHarness.RunAsync(_original.Path, connection);
+        var result = await RealPipeline.RunEtlAsync(_original.Path, connection);
 
         Assert.Equal(Rows, result.RowsRead);
         Assert.Equal(_original.Path, (await EtlHarness.LatestAsync(connection))!.Dataset.ManifestPath);
-        Assert.True((await EtlHarness.RunAsync(_original.Path, connection)).Reused);
+        Assert.True((await RealPipeline.RunEtlAsync(_original.Path, connection)).Reused);
         // The input files are untouched; the only addition is the processed dataset beside them.
         Assert.Equal(input.Keys.Append("processed").Order(StringComparer.Ordinal), ProcessedEtl.Entries(_original.Path));
         Assert.All(input, file => Assert.True(file.Value.AsSpan().SequenceEqual(File.ReadAllBytes(_original.File(file.Key))), $"{file.Key} changed"));
@@ -137,13 +137,13 @@ public sealed class OriginalLayoutTests(PostgresFixture server) : IDisposable
     public async Task Missing_entity_files_are_named_and_no_run_starts(string folder)
     {
         var connection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_generated.Path, Scale);
+        await RealPipeline.GenerateAsync(_generated.Path, Scale);
         var directory = Path.Combine(_original.Path, folder);
         PandasStyle.WriteOriginalLayout(_generated.Raw, directory);
         File.Delete(Path.Combine(directory, "deals.parquet"));
         File.Delete(Path.Combine(directory, "web_analytics.parquet"));
 
-        var error = await Assert.ThrowsAsync<EtlException>(() => EtlHarness.RunAsync(_original.Path, connection));
+        var error = await Assert.ThrowsAsync<EtlException>(() => RealPipeline.RunEtlAsync(_original.Path, connection));
 
         Assert.Equal(
             $"Incomplete dataset in {directory}: no manifest (_manifest.json), and of the original product's layout, one <entity>.parquet per entity, " +

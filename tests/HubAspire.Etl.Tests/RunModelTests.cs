@@ -31,10 +31,10 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [Fact]
     public async Task Running_again_on_the_same_dataset_reuses_the_run()
     {
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001);
-        var first = await EtlHarness.RunAsync(_data.Path, _connection);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001);
+        var first = await RealPipeline.RunEtlAsync(_data.Path, _connection);
 
-        var second = await EtlHarness.RunAsync(_data.Path, _connection);
+        var second = await RealPipeline.RunEtlAsync(_data.Path, _connection);
 
         Assert.False(first.Reused);
         Assert.True(second.Reused);
@@ -45,10 +45,10 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [Fact]
     public async Task Force_loads_a_new_run_of_the_same_dataset_with_the_same_cells_and_serves_it()
     {
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001);
-        var first = await EtlHarness.RunAsync(_data.Path, _connection);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001);
+        var first = await RealPipeline.RunEtlAsync(_data.Path, _connection);
 
-        var forced = await EtlHarness.RunAsync(_data.Path, _connection, force: true);
+        var forced = await RealPipeline.RunEtlAsync(_data.Path, _connection, force: true);
 
         Assert.False(forced.Reused);
         Assert.True(forced.RunId > first.RunId);
@@ -60,11 +60,11 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [Fact]
     public async Task A_new_dataset_gives_a_new_run_that_is_served()
     {
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
-        var first = await EtlHarness.RunAsync(_data.Path, _connection);
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
+        var first = await RealPipeline.RunEtlAsync(_data.Path, _connection);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
 
-        var second = await EtlHarness.RunAsync(_data.Path, _connection);
+        var second = await RealPipeline.RunEtlAsync(_data.Path, _connection);
 
         Assert.NotEqual(first.RunId, second.RunId);
         Assert.Equal(second.RunId, (await EtlHarness.LatestAsync(_connection))!.Id);
@@ -83,13 +83,13 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [MemberData(nameof(BadFiles))]
     public async Task A_bad_file_fails_the_run_naming_file_and_column_and_the_previous_run_stays_served(string entity, string select, string message)
     {
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
-        var served = await EtlHarness.RunAsync(_data.Path, _connection);
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
+        var served = await RealPipeline.RunEtlAsync(_data.Path, _connection);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
         var path = Path.Combine(_data.Raw, entity, "part-00000.parquet");
         DuckDbFiles.Rewrite(path, select);
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => EtlHarness.RunAsync(_data.Path, _connection));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RealPipeline.RunEtlAsync(_data.Path, _connection));
 
         Assert.True(error is ParquetSchemaException or ParquetDataException, error.ToString());
         Assert.Contains(path, error.Message);
@@ -100,14 +100,14 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [Fact]
     public async Task A_truncated_file_fails_the_run_and_the_previous_run_stays_served()
     {
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
-        var served = await EtlHarness.RunAsync(_data.Path, _connection);
-        await EtlHarness.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 1);
+        var served = await RealPipeline.RunEtlAsync(_data.Path, _connection);
+        await RealPipeline.GenerateAsync(_data.Path, scale: 0.001, seed: 2);
         var path = Path.Combine(_data.Raw, "contacts", "part-00000.parquet");
         var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
         await File.WriteAllBytesAsync(path, bytes[..(bytes.Length / 2)], TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<ParquetDataException>(() => EtlHarness.RunAsync(_data.Path, _connection));
+        var error = await Assert.ThrowsAsync<ParquetDataException>(() => RealPipeline.RunEtlAsync(_data.Path, _connection));
 
         Assert.Contains(path, error.Message);
         await AssertServedAndFailedAsync(served.RunId, path);
@@ -116,7 +116,7 @@ public sealed class RunModelTests(PostgresFixture server) : IAsyncLifetime
     [Fact]
     public async Task A_missing_manifest_is_a_clear_error_and_starts_no_run()
     {
-        var error = await Assert.ThrowsAsync<EtlException>(() => EtlHarness.RunAsync(_data.Path, _connection));
+        var error = await Assert.ThrowsAsync<EtlException>(() => RealPipeline.RunEtlAsync(_data.Path, _connection));
 
         Assert.Equal(
             $"No dataset in {_data.Raw}: its manifest (_manifest.json) is missing. Run the generator first (dotnet run --project services/HubAspire.Generator), " +

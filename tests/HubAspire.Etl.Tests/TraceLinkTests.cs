@@ -30,9 +30,9 @@ public sealed class TraceLinkTests(PostgresFixture server) : IDisposable
         };
         ActivitySource.AddActivityListener(listener);
 
-        await EtlHarness.GenerateAsync(_directory.Path, scale: 0.001);
+        await RealPipeline.GenerateAsync(_directory.Path, scale: 0.001);
         var traceParent = DatasetManifest.TryRead(_directory.Raw)!.TraceParent;
-        var result = await EtlHarness.RunAsync(_directory.Path, connection);
+        var result = await RealPipeline.RunEtlAsync(_directory.Path, connection);
 
         Assert.NotNull(traceParent);
         var generator = ActivityContext.Parse(traceParent, null);

@@ -25,8 +25,8 @@ public sealed class NewRunTests(NewRunSite site) : IClassFixture<NewRunSite>
         var before = await dashboard.KpisAsync();
 
         using var data = new TempDirectory();
-        await Pipeline.GenerateAsync(data.Path, DashboardSite.Scale, seed: 7);
-        var secondRun = await Pipeline.RunEtlAsync(data.Path, site.ConnectionString);
+        await RealPipeline.GenerateAsync(data.Path, DashboardSite.Scale, seed: 7);
+        var secondRun = (await RealPipeline.RunEtlAsync(data.Path, site.ConnectionString)).RunId;
         await WaitUntilServedAsync(secondRun);
 
         await page.Clock.FastForwardAsync("00:31");

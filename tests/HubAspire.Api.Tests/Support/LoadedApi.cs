@@ -28,8 +28,8 @@ public sealed class LoadedApi(PostgresFixture server) : IAsyncLifetime
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         ConnectionString = await server.CreateDatabaseAsync("api_loaded", cancellationToken);
-        await Pipeline.GenerateAsync(directory.Path, Scale, Seed);
-        RunId = await Pipeline.RunEtlAsync(directory.Path, ConnectionString);
+        await RealPipeline.GenerateAsync(directory.Path, Scale, Seed);
+        RunId = (await RealPipeline.RunEtlAsync(directory.Path, ConnectionString)).RunId;
         Raw = RawRows.Read(directory.Raw);
         Host = new ApiHost(ConnectionString);
         Client = Host.CreateClient();

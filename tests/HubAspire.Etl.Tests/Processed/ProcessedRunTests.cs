@@ -23,7 +23,7 @@ public sealed class ProcessedRunTests(PostgresFixture server) : IDisposable
     public async Task No_processed_writes_nothing_and_a_later_run_writes_it_for_the_loaded_dataset()
     {
         var connection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_directory.Path, Scale);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale);
 
         var first = await ProcessedEtl.RunAsync(_directory.Path, connection, writeProcessed: false);
 
@@ -50,10 +50,10 @@ public sealed class ProcessedRunTests(PostgresFixture server) : IDisposable
     public async Task A_cancelled_run_leaves_the_previous_processed_dataset_intact_and_no_stage()
     {
         var connection = await DatabaseAsync();
-        await EtlHarness.GenerateAsync(_directory.Path, Scale, seed: 1);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale, seed: 1);
         var first = await ProcessedEtl.RunAsync(_directory.Path, connection);
         var before = ProcessedEtl.Snapshot(Processed);
-        await EtlHarness.GenerateAsync(_directory.Path, Scale, seed: 2);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale, seed: 2);
 
         // Cancelled as soon as this run starts its first processed file, so some files are in the stage.
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
@@ -85,10 +85,10 @@ public sealed class ProcessedRunTests(PostgresFixture server) : IDisposable
     {
         var connection = await DatabaseAsync();
         using var mount = ScratchMount.TryCreate(_directory.Path, "size=8m") ?? SkipWithoutMounts();
-        await EtlHarness.GenerateAsync(_directory.Path, Scale, seed: 1);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale, seed: 1);
         var first = await ProcessedEtl.RunAsync(_directory.Path, connection);
         var before = ProcessedEtl.Snapshot(Processed);
-        await EtlHarness.GenerateAsync(_directory.Path, Scale, seed: 2);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale, seed: 2);
         mount.FillLeaving(256 * 1024); // the processed dataset needs about 1 MB at this scale
 
         var error = await Assert.ThrowsAsync<EtlException>(() => ProcessedEtl.RunAsync(_directory.Path, connection));
@@ -107,7 +107,7 @@ public sealed class ProcessedRunTests(PostgresFixture server) : IDisposable
     {
         var connection = await DatabaseAsync();
         using var mount = ScratchMount.TryCreate(_directory.Path, "size=8m") ?? SkipWithoutMounts();
-        await EtlHarness.GenerateAsync(_directory.Path, Scale);
+        await RealPipeline.GenerateAsync(_directory.Path, Scale);
         mount.MakeReadOnly();
 
         var error = await Assert.ThrowsAsync<EtlException>(() => ProcessedEtl.RunAsync(_directory.Path, connection));

@@ -15,7 +15,7 @@ public sealed class ProcessedTelemetryTests(PostgresFixture server) : IDisposabl
     public async Task A_run_traces_each_processed_file_and_records_the_processed_phase()
     {
         var connection = await server.CreateDatabaseAsync("etl_processed_telemetry", TestContext.Current.CancellationToken);
-        await EtlHarness.GenerateAsync(_directory.Path, scale: 0.01);
+        await RealPipeline.GenerateAsync(_directory.Path, scale: 0.01);
 
         var spans = await SpansOfAsync(() => ProcessedEtl.RunAsync(_directory.Path, connection));
 
@@ -36,7 +36,7 @@ public sealed class ProcessedTelemetryTests(PostgresFixture server) : IDisposabl
     public async Task Without_processed_output_there_is_no_processed_span_and_no_processed_phase()
     {
         var connection = await server.CreateDatabaseAsync("etl_processed_telemetry_off", TestContext.Current.CancellationToken);
-        await EtlHarness.GenerateAsync(_directory.Path, scale: 0.01);
+        await RealPipeline.GenerateAsync(_directory.Path, scale: 0.01);
 
         var spans = await SpansOfAsync(() => ProcessedEtl.RunAsync(_directory.Path, connection, writeProcessed: false));
 

@@ -29,8 +29,8 @@ public sealed class LoadedDatasetFixture(PostgresFixture server) : IAsyncLifetim
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         ConnectionString = await (await server.GetServerAsync(cancellationToken)).CreateDatabaseAsync("etl_loaded", cancellationToken);
-        await EtlHarness.GenerateAsync(DataDirectory, Scale);
-        RunId = (await EtlHarness.RunAsync(DataDirectory, ConnectionString)).RunId;
+        await RealPipeline.GenerateAsync(DataDirectory, Scale);
+        RunId = (await RealPipeline.RunEtlAsync(DataDirectory, ConnectionString)).RunId;
         Cubes = await EtlHarness.CubesAsync(ConnectionString, RunId);
         Raw = RawRows.Read(_directory.Raw);
     }

@@ -43,8 +43,8 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
         ConnectionString = await server.CreateDatabaseAsync(database, cancellationToken);
         if (loaded)
         {
-            await Pipeline.GenerateAsync(data.Path, Scale, seed: 42);
-            await Pipeline.RunEtlAsync(data.Path, ConnectionString);
+            await RealPipeline.GenerateAsync(data.Path, Scale, seed: 42);
+            await RealPipeline.RunEtlAsync(data.Path, ConnectionString);
         }
 
         ApiServer = ApiServer.Start(ConnectionString, failingPath);

@@ -24,7 +24,7 @@ public sealed class ProcessedDatasetFixture(PostgresFixture server) : IAsyncLife
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var connectionString = await server.CreateDatabaseAsync("etl_processed", cancellationToken);
-        await EtlHarness.GenerateAsync(DataDirectory, Scale);
+        await RealPipeline.GenerateAsync(DataDirectory, Scale);
         Run = await ProcessedEtl.RunAsync(DataDirectory, connectionString);
         Db = new ProcessedDb(DataDirectory);
     }
