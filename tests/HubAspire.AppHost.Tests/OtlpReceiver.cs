@@ -18,7 +18,7 @@ public sealed class OtlpReceiver : IDisposable
 
     public OtlpReceiver()
     {
-        var port = TcpRelay.FreePort();
+        var port = FreePort.Next();
         Endpoint = new Uri($"http://127.0.0.1:{port}");
         listener.Prefixes.Add($"{Endpoint}/");
         listener.Start();

@@ -20,9 +20,8 @@ public static class WebBenchmark
     {
         var runs = BenchmarkOptions.Parse(args).Runs;
 
-        var root = RepositoryRoot.Path;
         // Built by this project's reference to the web project, in the benchmark's configuration (Release).
-        var webHostDll = Path.Combine(root, "web", "HubAspire.Web", "bin", "Release", "net10.0", "HubAspire.Web.dll");
+        var webHostDll = WebHostProcess.BuiltDll("Release");
         Console.WriteLine($"web: the real web host (Release, Production) over the real API, headless Chromium; {Environment.ProcessorCount} cores shared by them and PostgreSQL");
 
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(30) };
@@ -44,7 +43,7 @@ public static class WebBenchmark
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var screenshots = Path.Combine(root, "docs", "screenshots");
+        var screenshots = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
         var (written, screenshotProblems) = await ScreenshotsAsync(browser, web.Address, screenshots);
 
         Console.WriteLine();

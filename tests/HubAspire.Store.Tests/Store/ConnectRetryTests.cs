@@ -18,7 +18,7 @@ public sealed class ConnectRetryTests(PostgresFixture postgres)
     [Fact]
     public async Task Nothing_listening_fails_after_the_attempts_with_a_message_that_says_what_to_check()
     {
-        var port = TcpRelay.FreePort();
+        var port = FreePort.Next();
         await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Database=hubaspire;Timeout=5");
         var store = new RunStore(dataSource, Quick);
 
@@ -44,7 +44,7 @@ public sealed class ConnectRetryTests(PostgresFixture postgres)
     [Fact]
     public async Task Each_attempt_is_a_new_connection()
     {
-        var port = TcpRelay.FreePort();
+        var port = FreePort.Next();
         await using var hangsUp = new TcpRelay(port, target: null);
         // GSS encryption off: at its default, "prefer", Npgsql follows a refused attempt with a second one without it.
         await using var dataSource = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={port};Username=postgres;Database=hubaspire;Timeout=5;GSS Encryption Mode=Disable");
@@ -60,7 +60,7 @@ public sealed class ConnectRetryTests(PostgresFixture postgres)
     public async Task A_server_that_comes_up_during_the_retries_is_used()
     {
         var server = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync(nameof(ConnectRetryTests), CancellationToken));
-        var port = TcpRelay.FreePort();
+        var port = FreePort.Next();
         var viaRelay = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Host = "127.0.0.1", Port = port };
         await using var dataSource = NpgsqlDataSource.Create(viaRelay.ConnectionString);
         var store = new RunStore(dataSource, new RunStoreOptions

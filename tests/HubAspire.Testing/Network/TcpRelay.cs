@@ -30,16 +30,6 @@ public sealed class TcpRelay : IAsyncDisposable
 
     public int Accepted => Volatile.Read(ref accepted);
 
-    /// <summary>A port nothing listens on (for as long as nobody takes it).</summary>
-    public static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using HubAspire.LocalInfrastructure;
 using HubAspire.Testing.Cleanup;
+using HubAspire.Testing.Network;
 using Npgsql;
 
 namespace HubAspire.Testing.Postgres;
@@ -104,7 +104,7 @@ public sealed class LocalPostgresCluster : TestPostgresServer
             // bind failure, and another port is tried.
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreePort();
+                var port = FreePort.Next();
                 var log = new ProcessLog();
                 var process = LoggedProcess.Start(
                     PostgresBinaries.AsServiceUser(binaries.Postgres,
@@ -241,13 +241,6 @@ public sealed class LocalPostgresCluster : TestPostgresServer
         Database = "postgres",
         Username = Superuser,
     }.ConnectionString;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class PortTakenException : Exception;
 }

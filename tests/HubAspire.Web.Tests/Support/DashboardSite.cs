@@ -27,7 +27,7 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
 
     public ApiServer ApiServer { get; private set; } = null!;
 
-    public WebHostProcess Web { get; private set; } = null!;
+    public HostProcess Web { get; private set; } = null!;
 
     public HttpClient Api { get; private set; } = null!;
 

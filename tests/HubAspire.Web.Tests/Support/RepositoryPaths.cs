@@ -1,4 +1,5 @@
 using System.Reflection;
+using HubAspire.Testing.Web;
 
 namespace HubAspire.Web.Tests.Support;
 
@@ -8,15 +9,8 @@ public static class RepositoryPaths
     public static string Root => RepositoryRoot.Path;
 
     /// <summary>The web project's own output (built by this project's reference), in this build's configuration.</summary>
-    public static string WebHostDll
-    {
-        get
-        {
-            var configuration = typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var path = Path.Combine(Root, "web", "HubAspire.Web", "bin", configuration, "net10.0", "HubAspire.Web.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException($"The web host is not built: {path} is missing. Build the solution first.", path);
-        }
-    }
+    public static string WebHostDll => WebHostProcess.BuiltDll(
+        typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug");
 
     public static string JavaScriptTests => Path.Combine(Root, "tests", "HubAspire.Web.Tests", "JavaScript");
 
