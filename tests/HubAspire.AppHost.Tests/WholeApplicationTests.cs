@@ -7,6 +7,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HubAspire.AppHost.Operations;
 using HubAspire.AppHost.Postgres;
+using HubAspire.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HubAspire.AppHost.Tests;
@@ -64,7 +65,7 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
         Assert.True(result.Success, result.Message);
         await AssertNewerRunServedAsync(web, before);
         // The re-run is traced too: a restarted job exports like its first start.
-        await EventuallyAsync(() => app.Telemetry.TraceExportsWith("etl", "etl run") > tracedRuns, "the re-run's 'etl run' span to reach the OTLP endpoint");
+        await TelemetryArrivesAsync(() => app.Telemetry.TraceExportsWith("etl", "etl run") > tracedRuns, "The re-run's 'etl run' span reaching the OTLP endpoint");
     }
 
     [Fact]
@@ -136,20 +137,13 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
 
         foreach (var (service, span) in new[] { ("generator", "generate dataset"), ("etl", "etl run"), ("api", "GET /api/kpis"), ("web", "GET") })
         {
-            await EventuallyAsync(() => app.Telemetry.ReceivedSpan(service, span), $"a span '{span}' from '{service}' to reach the OTLP endpoint");
+            await TelemetryArrivesAsync(() => app.Telemetry.ReceivedSpan(service, span), $"A span '{span}' from '{service}' reaching the OTLP endpoint");
         }
     }
 
-    /// <summary>Waits up to 30 s (telemetry is exported in batches every few seconds) for <paramref name="condition"/>.</summary>
-    private async Task EventuallyAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what} ({string.Join(", ", app.Telemetry.Summary())}).");
-            await Task.Delay(250, Token);
-        }
-    }
+    /// <summary>Waits up to 30 s (telemetry is exported in batches every few seconds); a failure lists what did arrive.</summary>
+    private Task TelemetryArrivesAsync(Func<bool> condition, string what) =>
+        Eventually.HoldsAsync(() => Task.FromResult(condition()), TimeSpan.FromSeconds(30), () => $"{what} ({string.Join(", ", app.Telemetry.Summary())})");
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -195,17 +189,9 @@ public sealed class WholeApplicationTests(ExecutableProviderApp app)
     private static async Task<JsonNode> AssertNewerRunServedAsync(HttpClient web, long before)
     {
         // The API looks for a newer run at most once a second.
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            var latest = await ServedAsync(web, "/api/runs/latest");
-            if ((long)latest["id"]! > before)
-            {
-                return latest;
-            }
-
-            await Task.Delay(200, Token);
-        }
-
-        throw new Xunit.Sdk.XunitException($"No run newer than {before} was served within 10 s.");
+        JsonNode latest = null!;
+        await Eventually.HoldsAsync(async () => (long)(latest = await ServedAsync(web, "/api/runs/latest"))["id"]! > before,
+            TimeSpan.FromSeconds(10), $"A run newer than {before} served");
+        return latest;
     }
 }

@@ -1,5 +1,6 @@
 using HubAspire.Testing.Pipelines;
 using HubAspire.Testing.Postgres;
+using HubAspire.Testing.Waiting;
 using HubAspire.Web.Tests.Support;
 
 namespace HubAspire.Web.Tests;
@@ -46,19 +47,8 @@ public sealed class NewRunTests(NewRunSite site) : IClassFixture<NewRunSite>
         Assert.True(await page.IsHiddenAsync("#new-data"));
     }
 
-    private async Task WaitUntilServedAsync(long runId)
-    {
+    private Task WaitUntilServedAsync(long runId) =>
         // The API looks for a newer run at most once a second.
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if ((long)(await site.GetJsonAsync("/api/runs/latest"))["id"]! == runId)
-            {
-                return;
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-
-        Assert.Fail($"The API did not serve run {runId} within 10 s.");
-    }
+        Eventually.HoldsAsync(async () => (long)(await site.GetJsonAsync("/api/runs/latest"))["id"]! == runId,
+            TimeSpan.FromSeconds(10), $"The API serving run {runId}");
 }

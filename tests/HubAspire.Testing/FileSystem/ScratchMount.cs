@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xunit;
 
 namespace HubAspire.Testing.FileSystem;
 
@@ -12,9 +13,13 @@ public sealed class ScratchMount : IDisposable
 
     private ScratchMount(string directory) => _directory = directory;
 
-    /// <summary>Mounts with <paramref name="options"/> (e.g. <c>ro,size=1m</c>); null when this process may not mount.</summary>
-    public static ScratchMount? TryCreate(string directory, string options) =>
-        Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", directory) == 0 ? new ScratchMount(directory) : null;
+    /// <summary>Mounts with <paramref name="options"/> (e.g. <c>ro,size=1m</c>); skips the test when this process may not mount.</summary>
+    public static ScratchMount CreateOrSkip(string directory, string options)
+    {
+        Assert.SkipWhen(Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", directory) != 0,
+            "Needs root (or CAP_SYS_ADMIN) to mount a small tmpfs; CI runs as root.");
+        return new ScratchMount(directory);
+    }
 
     /// <summary>Everything on it stays readable; nothing more can be written.</summary>
     public void MakeReadOnly()
