@@ -1,3 +1,4 @@
+using HubAspire.Testing.Web;
 using HubAspire.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -70,7 +71,7 @@ public sealed class DownloadAndLayoutTests(DashboardSite site)
     [Fact]
     public async Task At_phone_width_no_tab_scrolls_sideways()
     {
-        var dashboard = await site.OpenAsync("/", DashboardSite.Phone);
+        var dashboard = await site.OpenAsync("/", DashboardDom.Phone);
         await dashboard.WaitUntilDrawnAsync();
         await dashboard.SaveScreenshotAsync("phone-overview");
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HubAspire.Testing.Web;
 using Microsoft.Playwright;
 
 namespace HubAspire.Benchmarks.Web;
@@ -13,9 +14,6 @@ namespace HubAspire.Benchmarks.Web;
 /// </summary>
 public sealed class TimedDashboardPage
 {
-    private const string Settled =
-        "document.body.dataset.loading === undefined && [...document.querySelectorAll('.panel:not([hidden]) .card')].every(c => c.dataset.state && c.dataset.state !== 'loading')";
-
     private const float WaitMilliseconds = 60_000;
 
     private readonly IPage page;
@@ -86,7 +84,7 @@ public sealed class TimedDashboardPage
         await page.EvalOnSelectorAllAsync<string[]>("[role=tab]", "tabs => tabs.map(t => t.dataset.tab)");
 
     /// <summary>The id of the tab shown.</summary>
-    public Task<string> ActiveTabAsync() => page.EvalOnSelectorAsync<string>("[role=tab][aria-selected=true]", "t => t.dataset.tab");
+    public Task<string> ActiveTabAsync() => DashboardDom.ActiveTabAsync(page);
 
     /// <summary>Clicks tab <paramref name="id"/> and waits until it has drawn; the page's <c>drawnMs</c> for it.</summary>
     public async Task<double> ClickAsync(string id)
@@ -136,11 +134,11 @@ public sealed class TimedDashboardPage
     {
         try
         {
-            await page.WaitForFunctionAsync($"() => {condition} && {Settled}");
+            await page.WaitForFunctionAsync($"() => {condition} && {DashboardDom.Settled}");
         }
         catch (TimeoutException e)
         {
-            var cards = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('.card')].map(c => c.dataset.card + ':' + c.dataset.state).join(', ')");
+            var cards = await DashboardDom.CardStatesAsync(page);
             throw new TimeoutException(
                 $"The page at {page.Url} did not finish drawing within {WaitMilliseconds / 1000:F0} s. Cards: {cards}. Problems:\n{string.Join("\n", Problems)}", e);
         }

@@ -13,9 +13,6 @@ namespace HubAspire.Benchmarks.Web;
 /// </summary>
 public static class WebBenchmark
 {
-    private static readonly ViewportSize Desktop = new() { Width = 1440, Height = 1000 };
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var runs = BenchmarkOptions.Parse(args).Runs;
@@ -30,7 +27,7 @@ public static class WebBenchmark
         Console.WriteLine($"web host: {webHostDll} serving {web.Address}, /api/* forwarded to {store.Api.BaseAddress}");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
-        Console.WriteLine($"browser: Chromium {browser.Version}, headless, {Desktop.Width}×{Desktop.Height}, a fresh context (no HTTP cache) per run");
+        Console.WriteLine($"browser: Chromium {browser.Version}, headless, {DashboardDom.Desktop.Width}×{DashboardDom.Desktop.Height}, a fresh context (no HTTP cache) per run");
 
         var results = new List<WebRun>();
         for (var run = 1; run <= runs; run++)
@@ -49,14 +46,14 @@ public static class WebBenchmark
         Console.WriteLine();
         WebReport.Print(results, screenshotProblems);
         Console.WriteLine();
-        Console.WriteLine($"screenshots (full page, {Desktop.Width}×{Desktop.Height} and {Phone.Width}×{Phone.Height}) written to {screenshots}: {string.Join(", ", written)}");
+        Console.WriteLine($"screenshots (full page, {DashboardDom.Desktop.Width}×{DashboardDom.Desktop.Height} and {DashboardDom.Phone.Width}×{DashboardDom.Phone.Height}) written to {screenshots}: {string.Join(", ", written)}");
         return results.Any(r => r.Broke || r.UndrawnCards.Any(c => c.State == "error")) ? 1 : 0;
     }
 
     /// <summary>One run: open the page, wait for the first tab, then click every other tab in turn.</summary>
     private static async Task<WebRun> MeasureAsync(IBrowser browser, Uri address)
     {
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop });
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = DashboardDom.Desktop });
         var (page, navigation) = await TimedDashboardPage.OpenAsync(context, address);
         var first = await page.ActiveTabAsync();
         var undrawn = (await page.UndrawnCardsAsync()).Select(c => ($"{first}/{c.Card}", c.State)).ToList();
@@ -79,7 +76,7 @@ public static class WebBenchmark
         Directory.CreateDirectory(directory);
         var names = new List<string>();
         var problems = new List<string>();
-        await using (var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Desktop }))
+        await using (var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = DashboardDom.Desktop }))
         {
             var (page, _) = await TimedDashboardPage.OpenAsync(context, address);
             var first = await page.ActiveTabAsync();
@@ -96,7 +93,7 @@ public static class WebBenchmark
             problems.AddRange(page.Problems);
         }
 
-        await using (var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Phone }))
+        await using (var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = DashboardDom.Phone }))
         {
             var (page, _) = await TimedDashboardPage.OpenAsync(context, address);
             names.Add(await SaveAsync(page, $"phone-{await page.ActiveTabAsync()}.png"));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HubAspire.Testing.Web;
 using Microsoft.Playwright;
 
 namespace HubAspire.Web.Tests.Support;
@@ -22,12 +23,11 @@ public sealed class DashboardPage
     {
         try
         {
-            await page.WaitForFunctionAsync("() => document.body.dataset.drawnMs !== undefined && document.body.dataset.loading === undefined");
-            await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.panel:not([hidden]) .card')].every(c => c.dataset.state && c.dataset.state !== 'loading')");
+            await page.WaitForFunctionAsync($"() => document.body.dataset.drawnMs !== undefined && {DashboardDom.Settled}");
         }
         catch (TimeoutException e)
         {
-            var cards = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('.card')].map(c => c.dataset.card + ':' + c.dataset.state).join(', ')");
+            var cards = await DashboardDom.CardStatesAsync(page);
             throw new TimeoutException($"The page at {page.Url} did not finish drawing. Cards: {cards}. Browser console:\n{string.Join("\n", Console)}", e);
         }
     }
@@ -41,7 +41,7 @@ public sealed class DashboardPage
         await WaitUntilDrawnAsync();
     }
 
-    public Task<string> ActiveTabAsync() => page.EvalOnSelectorAsync<string>("[role=tab][aria-selected=true]", "t => t.dataset.tab");
+    public Task<string> ActiveTabAsync() => DashboardDom.ActiveTabAsync(page);
 
     /// <summary>Every chart on the visible tab: its id, the route it draws, and Chart.js's own data (labels, series values).</summary>
     public async Task<IReadOnlyDictionary<string, ChartData>> VisibleChartsAsync()

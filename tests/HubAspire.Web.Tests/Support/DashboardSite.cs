@@ -16,10 +16,6 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
 {
     public const double Scale = 0.01;
 
-    public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 1000 };
-
-    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     private readonly TempDirectory data = new();
     private IPlaywright? playwright;
 
@@ -60,7 +56,7 @@ public class DashboardSite(PostgresFixture server) : IAsyncLifetime
     /// </summary>
     public async Task<DashboardPage> OpenAsync(string pathAndQuery, ViewportSize? viewport = null, Func<IPage, Task>? prepare = null)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport ?? Desktop, AcceptDownloads = true });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = viewport ?? DashboardDom.Desktop, AcceptDownloads = true });
         page.SetDefaultTimeout(20_000);
         var dashboard = new DashboardPage(page);
         if (prepare is not null)

@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace HubAspire.Testing.Web;
+
+/// <summary>
+/// What the browser tests and the web benchmark know of the dashboard page (web/HubAspire.Web/wwwroot):
+/// the window sizes they use, and the page's own markers of a tab being drawn, written once.
+/// </summary>
+public static class DashboardDom
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1440, Height = 1000 };
+
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    /// <summary>A JavaScript condition: no tab is loading and every card of the visible tab has settled (drawn, empty or failed).</summary>
+    public const string Settled =
+        "document.body.dataset.loading === undefined && [...document.querySelectorAll('.panel:not([hidden]) .card')].every(c => c.dataset.state && c.dataset.state !== 'loading')";
+
+    /// <summary>The id of the tab shown.</summary>
+    public static Task<string> ActiveTabAsync(IPage page) => page.EvalOnSelectorAsync<string>("[role=tab][aria-selected=true]", "t => t.dataset.tab");
+
+    /// <summary>Every card's id and state (<c>overview-kpis:ready, …</c>), for the message of a wait that timed out.</summary>
+    public static Task<string> CardStatesAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => [...document.querySelectorAll('.card')].map(c => c.dataset.card + ':' + c.dataset.state).join(', ')");
+}
