@@ -1,4 +1,5 @@
 using HubAspire.Benchmarks.Etl;
+using HubAspire.Testing.FileSystem;
 using HubAspire.Testing.Postgres;
 
 namespace HubAspire.Benchmarks.Api;
@@ -11,25 +12,23 @@ namespace HubAspire.Benchmarks.Api;
 /// </summary>
 public sealed class ServedStore : IAsyncDisposable
 {
-    private readonly string directory;
+    private readonly TempDirectory directory = new("hubaspire-bench-");
     private TestPostgresServer? server;
-
-    private ServedStore(string directory) => this.directory = directory;
 
     public ApiProcess Api { get; private set; } = null!;
 
     /// <param name="client">Polls the API until it serves the run.</param>
     public static async Task<ServedStore> StartAsync(HttpClient client, CancellationToken cancellationToken)
     {
-        var store = new ServedStore(Directory.CreateTempSubdirectory("hubaspire-bench-").FullName);
+        var store = new ServedStore();
         try
         {
-            var generated = await GeneratorRun.ExecuteAsync(1.0, store.directory, cancellationToken);
-            Console.WriteLine($"dataset: {generated.Rows:N0} rows (scale 1) generated in {generated.WallSeconds:F1} s in {store.directory}");
+            var generated = await GeneratorRun.ExecuteAsync(1.0, store.directory.Path, cancellationToken);
+            Console.WriteLine($"dataset: {generated.Rows:N0} rows (scale 1) generated in {generated.WallSeconds:F1} s in {store.directory.Path}");
 
             store.server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
             Console.WriteLine($"PostgreSQL: {store.server.Backend} backend ({store.server.SelectionReason})");
-            var etl = await EtlBenchmark.RunEtlAsync(EtlRun.BuiltAssembly, store.server, store.directory, generated.Rows, noProcessed: true, cancellationToken);
+            var etl = await EtlBenchmark.RunEtlAsync(EtlRun.BuiltAssembly, store.server, store.directory.Path, generated.Rows, noProcessed: true, cancellationToken);
             Console.WriteLine($"store: run {etl.RunId} loaded by the real ETL");
 
             store.Api = await ApiProcess.StartAsync(etl.ConnectionString, client, cancellationToken);
@@ -59,7 +58,7 @@ public sealed class ServedStore : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            directory.Dispose();
         }
     }
 }

@@ -2,6 +2,7 @@ using HubAspire.Benchmarks.DuckDb;
 using HubAspire.Benchmarks.Figures;
 using HubAspire.Datasets;
 using HubAspire.Store;
+using HubAspire.Testing.FileSystem;
 using HubAspire.Testing.Postgres;
 using Npgsql;
 
@@ -21,7 +22,8 @@ public static class EtlBenchmark
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var (runs, scaleTen) = BenchmarkOptions.Parse(args);
-        var directory = Directory.CreateTempSubdirectory("hubaspire-bench-").FullName;
+        using var temp = new TempDirectory("hubaspire-bench-");
+        var directory = temp.Path;
         TestPostgresServer? server = null;
         try
         {
@@ -81,8 +83,6 @@ public static class EtlBenchmark
             {
                 await server.DisposeAsync();
             }
-
-            Directory.Delete(directory, recursive: true);
         }
     }
 
