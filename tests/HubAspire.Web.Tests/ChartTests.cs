@@ -47,6 +47,43 @@ public sealed class ChartTests(DashboardSite site)
     }
 
     [Fact]
+    public async Task Every_chart_draws_the_APIs_labels_where_a_person_reads_them()
+    {
+        var dashboard = await site.OpenAsync("/");
+        await dashboard.WaitUntilDrawnAsync();
+
+        foreach (var tab in ExpectedCharts.Tabs)
+        {
+            await dashboard.ClickTabAsync(tab);
+            var drawn = await DrawnChart.ReadVisibleAsync(dashboard.Page);
+            foreach (var (id, expectation) in ExpectedCharts.All.Where(e => e.Value.Tab == tab))
+            {
+                var labels = expectation.FromApi(await site.GetJsonAsync($"/api/{expectation.Route}")).Labels.Select(l => (string)l!).ToArray();
+                var chart = drawn[id];
+                switch (expectation.LabelPlace)
+                {
+                    case ExpectedCharts.LabelPlace.CategoryAxis:
+                        Assert.Equal(labels, chart.CategoryScale.Ticks.Select(t => t.Text));
+                        break;
+                    case ExpectedCharts.LabelPlace.MonthAxis:
+                        // Thinned out when crowded: each tick shown is its own month, formatted, in order.
+                        var ticks = chart.CategoryScale.Ticks;
+                        Assert.True(ticks.Count >= Math.Min(labels.Length, 4), $"{id}: only {ticks.Count} of {labels.Length} months labelled.");
+                        Assert.Equal(ticks.Select(t => ExpectedText.Month(labels[(int)t.Value])), ticks.Select(t => t.Text));
+                        Assert.Equal(ticks.Select(t => t.Value).Order(), ticks.Select(t => t.Value));
+                        break;
+                    case ExpectedCharts.LabelPlace.Legend:
+                        Assert.Equal(labels, chart.Legend);
+                        break;
+                    case ExpectedCharts.LabelPlace.PointLabels:
+                        Assert.Equal(labels, chart.Scales["r"].PointLabels);
+                        break;
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_funnels_and_tables_list_the_APIs_rows_in_its_order()
     {
         var dashboard = await site.OpenAsync("/?tab=revenue");

@@ -42,6 +42,10 @@ public static class ExpectedText
 
     public static string Percent(double? value, int decimals) => value is null ? Missing : Fixed(value.Value, decimals) + "%";
 
+    /// <summary>A month label as the page shows it: "2024-01" → "Jan 2024".</summary>
+    public static string Month(string label) =>
+        DateTime.ParseExact(label, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>"▲ 3.7%" / "▼ 1.4%" / "■ 0.0%": relative change, half away from zero to one decimal; null without a usable previous value.</summary>
     public static string? Delta(double? current, double? previous)
     {
