@@ -12,9 +12,13 @@ public static class DashboardDom
 
     public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    /// <summary>A JavaScript condition: no tab is loading and every card of the visible tab has settled (drawn, empty or failed).</summary>
+    /// <summary>
+    /// A JavaScript condition: the header shows the served run (and the period filter knows the
+    /// data's range), no tab is loading, and every card of the visible tab has settled (drawn,
+    /// empty or failed).
+    /// </summary>
     public const string Settled =
-        "document.body.dataset.loading === undefined && [...document.querySelectorAll('.panel:not([hidden]) .card')].every(c => c.dataset.state && c.dataset.state !== 'loading')";
+        "document.body.dataset.run !== undefined && document.body.dataset.loading === undefined && [...document.querySelectorAll('.panel:not([hidden]) .card')].every(c => c.dataset.state && c.dataset.state !== 'loading')";
 
     /// <summary>The id of the tab shown.</summary>
     public static Task<string> ActiveTabAsync(IPage page) => page.EvalOnSelectorAsync<string>("[role=tab][aria-selected=true]", "t => t.dataset.tab");

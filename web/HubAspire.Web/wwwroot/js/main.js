@@ -53,7 +53,8 @@ class Dashboard {
     // The visible tab loads at once, alongside the served run and the data range: the page does
     // not wait a round trip before its first card request.
     this.render();
-    await this.loadRun();
+    this.firstRunLoad = this.loadRun();
+    await this.firstRunLoad;
     this.renderPeriodForm(); // the data range is known now: the inputs' bounds, the active preset
     this.scheduleRunCheck();
   }
@@ -151,14 +152,17 @@ class Dashboard {
       button.className = 'chip';
       button.textContent = preset.label;
       button.dataset.preset = preset.id;
-      button.addEventListener('click', () => {
+      // A click before the data range is known waits for it rather than being lost.
+      button.addEventListener('click', async () => {
+        await this.firstRunLoad;
         if (!this.range) return;
         this.navigate({ ...this.state, ...presetPeriod(preset.id, this.range) });
       });
       presets.append(button);
     }
-    $('period-form').addEventListener('submit', (event) => {
+    $('period-form').addEventListener('submit', async (event) => {
       event.preventDefault();
+      await this.firstRunLoad; // the data's own ends are known before the period is normalised
       let from = $('period-from').value || null;
       let to = $('period-to').value || null;
       if (from && to && from > to) [from, to] = [to, from];
@@ -208,6 +212,7 @@ class Dashboard {
   renderRun() {
     const run = this.run;
     const finished = new Date(run.finished_at);
+    document.body.dataset.run = String(run.id); // the header shows this run: what tests wait for
     $('total-records').textContent = count(run.dataset.total_rows);
     $('total-records').title = `${integer(run.dataset.total_rows)} records`;
     const line = $('run-line');
@@ -246,6 +251,7 @@ class Dashboard {
 
   showNoRun(error) {
     this.noRun = true;
+    delete document.body.dataset.run;
     $('no-run').hidden = false;
     $('panels').hidden = true;
     if (error?.message) $('no-run-message').textContent = `${error.message} This page refreshes by itself when a run is served.`;

@@ -4,7 +4,8 @@
 
 import { getJson } from './api.js';
 import { isEmpty } from './shaping.js';
-import { Card, el } from './widgets/card.js';
+import { Card } from './widgets/card.js';
+import { el } from './widgets/el.js';
 
 export class Panel {
   /**
@@ -81,11 +82,13 @@ export class Panel {
     if (spec.isEmpty ? spec.isEmpty(data) : isEmpty(data)) {
       this.destroyChart(card);
       card.content?.replaceChildren();
+      if (spec.kind === 'chart') card.setTable(null);
       card.setEmpty();
       return;
     }
     if (spec.kind === 'chart') {
-      const config = spec.build(data);
+      const { table, ...config } = spec.build(data);
+      card.setTable(table);
       const chart = this.charts.get(card);
       if (chart) {
         chart.data = config.data;

@@ -1,6 +1,8 @@
 // Chart.js configurations for the dashboard's chart kinds. A chart's data is the API's own
 // arrays (labels and series values unchanged, unless a card says it transforms them); only ticks
-// and tooltips are formatted.
+// and tooltips are formatted. Each builder also returns `table`: the chart's text alternative,
+// the same labels and figures formatted as its tooltips show them (a canvas says nothing to a
+// screen reader); the card draws it and strips it before handing the config to Chart.js.
 
 import { month } from '../format.js';
 import { GRID, MUTED, areaGradient, seriesColor, withAlpha } from './theme.js';
@@ -38,6 +40,36 @@ function categoryAxis(labels, { monthly = false } = {}) {
   const ticks = { color: MUTED, autoSkip: monthly, maxRotation: monthly ? 0 : 50 };
   if (monthly) ticks.callback = monthLabel(labels);
   return { grid: { display: false, color: GRID }, border: { display: false }, ticks };
+}
+
+/**
+ * The chart as a table: a row per label (shown as the chart shows it), a column per series with
+ * its tooltip format, then any extra tooltip lines (`extra(index)`, a line or lines) as "Details".
+ */
+function chartTable(labelName, labels, seriesList, { showLabel = (label) => label, extra, columns = [] } = {}) {
+  if (!labelName) throw new Error('A chart needs the name of its labels (labelName) for its table.');
+  const extraText = (i) => [extra?.(i) ?? []].flat().join(' · ');
+  const column = (label, numeric) => ({ label, numeric });
+  return {
+    columns: [
+      column(labelName, false),
+      ...seriesList.map((s) => column(s.label, true)),
+      ...columns.map((c) => column(c.label, true)),
+      ...(extra ? [column('Details', false)] : []),
+    ],
+    rows: labels.map((label, i) => [
+      String(showLabel(label)),
+      ...seriesList.map((s) => s.format(s.data[i])),
+      ...columns.map((c) => c.value(i)),
+      ...(extra ? [extraText(i)] : []),
+    ]),
+  };
+}
+
+/** A slice's share of the whole, as the pie tooltips show it: "25.0%" (empty when the whole is 0). */
+function share(values, i) {
+  const total = values.reduce((sum, v) => sum + (v ?? 0), 0);
+  return total ? `${((values[i] / total) * 100).toFixed(1)}%` : '';
 }
 
 function tooltip(seriesList, { monthly = false, extra } = {}) {
@@ -85,11 +117,12 @@ export function lineChart(labels, seriesList, { leftFormat, rightFormat } = {}) 
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { monthly: true }) },
     },
+    table: chartTable('Month', labels, seriesList, { showLabel: month }),
   };
 }
 
 /** Bars (grouped when several series; horizontal on request), with an optional line on a right axis. */
-export function barChart(labels, seriesList, { horizontal = false, valueFormat, rightFormat, rightMax, extra } = {}) {
+export function barChart(labels, seriesList, { labelName, horizontal = false, valueFormat, rightFormat, rightMax, extra } = {}) {
   const valueAxis = horizontal ? 'x' : 'y';
   return {
     type: 'bar',
@@ -123,11 +156,12 @@ export function barChart(labels, seriesList, { horizontal = false, valueFormat, 
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },
     },
+    table: chartTable(labelName, labels, seriesList, { extra }),
   };
 }
 
 /** Shares of a whole; the tooltip adds the share and any extra lines. */
-export function doughnutChart(labels, series, { extra } = {}) {
+export function doughnutChart(labels, series, { labelName, extra } = {}) {
   return {
     type: 'doughnut',
     data: {
@@ -147,20 +181,20 @@ export function doughnutChart(labels, series, { extra } = {}) {
         tooltip: {
           callbacks: {
             label: (item) => {
-              const total = item.dataset.data.reduce((sum, v) => sum + (v ?? 0), 0);
-              const share = total ? ` (${((item.raw / total) * 100).toFixed(1)}%)` : '';
-              return `${series.label}: ${series.format(item.raw)}${share}`;
+              const part = share(series.data, item.dataIndex);
+              return `${series.label}: ${series.format(item.raw)}${part ? ` (${part})` : ''}`;
             },
             afterLabel: extra ? (item) => extra(item.dataIndex) : undefined,
           },
         },
       },
     },
+    table: chartTable(labelName, labels, [series], { extra, columns: [{ label: 'Share', value: (i) => share(series.data, i) }] }),
   };
 }
 
 /** Several figures per category on one 0–100 scale; `extra(index)` adds lines under the tooltip's figures. */
-export function radarChart(labels, seriesList, { extra } = {}) {
+export function radarChart(labels, seriesList, { labelName, extra } = {}) {
   return {
     type: 'radar',
     data: {
@@ -184,11 +218,12 @@ export function radarChart(labels, seriesList, { extra } = {}) {
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },
     },
+    table: chartTable(labelName, labels, seriesList, { extra }),
   };
 }
 
 /** Values per category as slices of one circle; `extra(index)` adds a line under each tooltip label. */
-export function polarAreaChart(labels, series, { extra } = {}) {
+export function polarAreaChart(labels, series, { labelName, extra } = {}) {
   return {
     type: 'polarArea',
     data: {
@@ -212,5 +247,6 @@ export function polarAreaChart(labels, series, { extra } = {}) {
         },
       },
     },
+    table: chartTable(labelName, labels, [series], { extra }),
   };
 }

@@ -16,7 +16,7 @@ export default {
       kind: 'chart',
       wide: true,
       build: (data) => barChart(data.labels, [{ label: 'Companies', data: data.count, format: integer, color: PALETTE.teal }],
-        { extra: (i) => [`Avg annual revenue: ${money(data.avg_revenue[i])}`] }),
+        { labelName: 'Industry', extra: (i) => [`Avg annual revenue: ${money(data.avg_revenue[i])}`] }),
     },
     {
       id: 'companies-by-region',
@@ -24,7 +24,7 @@ export default {
       caption: 'Share of companies per region',
       route: 'companies/region',
       kind: 'chart',
-      build: (data) => doughnutChart(data.labels, { label: 'Companies', data: data.count, format: integer }),
+      build: (data) => doughnutChart(data.labels, { label: 'Companies', data: data.count, format: integer }, { labelName: 'Region' }),
     },
     {
       id: 'revenue-by-company-region',
@@ -33,7 +33,7 @@ export default {
       route: 'companies/region',
       kind: 'chart',
       build: (data) => barChart(data.labels, [{ label: 'Avg annual revenue', data: data.avg_revenue, format: moneyExact, color: PALETTE.amber }],
-        { valueFormat: money }),
+        { labelName: 'Region', valueFormat: money }),
     },
   ],
 };

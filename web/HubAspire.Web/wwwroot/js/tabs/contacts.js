@@ -27,7 +27,7 @@ export default {
       caption: 'Share of contacts per lead source',
       route: 'contacts/source',
       kind: 'chart',
-      build: (data) => doughnutChart(data.labels, { label: 'Contacts', data: data.count, format: integer }),
+      build: (data) => doughnutChart(data.labels, { label: 'Contacts', data: data.count, format: integer }, { labelName: 'Lead source' }),
     },
     {
       id: 'score-by-source',
@@ -38,7 +38,7 @@ export default {
       build: (data) => barChart(data.labels, [
         { label: 'Avg lead score', data: data.avg_score, format: decimal, color: PALETTE.violet },
         { label: 'Avg engagement', data: data.avg_engagement, format: decimal, color: PALETTE.teal, axis: 'y1' },
-      ], { valueFormat: (v) => decimal(v, 0), rightFormat: (v) => decimal(v, 0) }),
+      ], { labelName: 'Lead source', valueFormat: (v) => decimal(v, 0), rightFormat: (v) => decimal(v, 0) }),
     },
   ],
 };

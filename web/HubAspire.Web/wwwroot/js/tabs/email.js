@@ -23,7 +23,7 @@ export default {
         { label: 'Click %', data: data.click_rate, format: percent, color: PALETTE.cyan },
         { label: 'Bounce %', data: data.bounce_rate, format: percent, color: PALETTE.amber },
         { label: 'Unsubscribe %', data: data.unsub_rate, format: fine, color: PALETTE.red },
-      ], { valueFormat: axisPct }),
+      ], { labelName: 'Campaign type', valueFormat: axisPct }),
     },
     {
       id: 'email-trend',
@@ -42,7 +42,7 @@ export default {
       build: (data) => barChart(data.labels, [
         { label: 'Open %', data: data.open_rate, format: percent, color: PALETTE.indigo },
         { label: 'Click %', data: data.click_rate, format: percent, color: PALETTE.cyan },
-      ], { valueFormat: axisPct }),
+      ], { labelName: 'Send hour', valueFormat: axisPct }),
     },
   ],
 };

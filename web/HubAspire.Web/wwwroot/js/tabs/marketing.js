@@ -32,7 +32,7 @@ export default {
       build: (data) => radarChart(data.labels, [
         { label: 'Volume (% of max)', data: percentOfMax(data.event_count), format: percentOfBusiest },
         { label: 'Engagement %', data: data.engagement_rate, format: percent },
-      ], { extra: (i) => [`Events: ${integer(data.event_count[i])}`, `Avg duration: ${duration(data.avg_duration[i])}`] }),
+      ], { labelName: 'Channel', extra: (i) => [`Events: ${integer(data.event_count[i])}`, `Avg duration: ${duration(data.avg_duration[i])}`] }),
     },
     {
       id: 'marketing-event-types',
@@ -41,7 +41,7 @@ export default {
       route: 'marketing/events',
       kind: 'chart',
       build: (data) => polarAreaChart(data.labels, { label: 'Events', data: data.event_count, format: integer },
-        { extra: (i) => `Engagement: ${percent(data.engagement_rate[i])}` }),
+        { labelName: 'Event type', extra: (i) => `Engagement: ${percent(data.engagement_rate[i])}` }),
     },
   ],
 };

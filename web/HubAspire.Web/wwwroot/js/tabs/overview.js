@@ -4,7 +4,7 @@ import { barChart } from '../charts/builders.js';
 import { count, integer, MISSING } from '../format.js';
 import { kpiCardValues, KPI_CARDS } from '../kpis.js';
 import { recordsPerEntity } from '../shaping.js';
-import { el } from '../widgets/card.js';
+import { el } from '../widgets/el.js';
 import { revenueTrendCard } from './revenue.js';
 
 function renderKpis(container, kpis) {
@@ -57,7 +57,7 @@ export default {
       isEmpty: (kpis) => kpis.total_records === 0,
       build: (kpis) => {
         const { labels, data } = recordsPerEntity(kpis);
-        return barChart(labels, [{ label: 'Records', data, format: integer }], { horizontal: true, valueFormat: count });
+        return barChart(labels, [{ label: 'Records', data, format: integer }], { labelName: 'Entity', horizontal: true, valueFormat: count });
       },
       clientCsv: (kpis) => {
         const { labels, data } = recordsPerEntity(kpis);

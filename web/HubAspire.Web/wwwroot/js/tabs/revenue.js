@@ -37,7 +37,7 @@ export default {
         { label: 'Total deal value', data: data.total_revenue, format: moneyExact },
         { label: 'Won revenue', data: data.won_revenue, format: moneyExact },
         { label: 'Weighted pipeline', data: data.weighted_pipeline, format: moneyExact },
-      ], { valueFormat: money, extra: winRateAndDeals(data) }),
+      ], { labelName: 'Quarter', valueFormat: money, extra: winRateAndDeals(data) }),
     },
     {
       id: 'deal-funnel',
@@ -56,7 +56,7 @@ export default {
       route: 'deals/region',
       kind: 'chart',
       build: (data) => barChart(data.labels, [{ label: 'Revenue', data: data.revenue, format: moneyExact }],
-        { horizontal: true, valueFormat: money, extra: winRateAndDeals(data) }),
+        { labelName: 'Region', horizontal: true, valueFormat: money, extra: winRateAndDeals(data) }),
     },
     {
       id: 'revenue-by-industry',
@@ -68,7 +68,7 @@ export default {
       build: (data) => {
         const top = topN(data, 10, ['revenue', 'win_rate', 'deal_count']);
         return barChart(top.labels, [{ label: 'Revenue', data: top.revenue, format: moneyExact }],
-          { valueFormat: money, extra: winRateAndDeals(top) });
+          { labelName: 'Industry', valueFormat: money, extra: winRateAndDeals(top) });
       },
     },
     {
@@ -78,7 +78,7 @@ export default {
       route: 'deals/pipeline',
       kind: 'chart',
       build: (data) => doughnutChart(data.labels, { label: 'Revenue', data: data.revenue, format: money },
-        { extra: (i) => [`Win rate: ${percent(data.win_rate[i])}`, `Deals: ${count(data.deal_count[i])}`] }),
+        { labelName: 'Pipeline', extra: (i) => [`Win rate: ${percent(data.win_rate[i])}`, `Deals: ${count(data.deal_count[i])}`] }),
     },
   ],
 };

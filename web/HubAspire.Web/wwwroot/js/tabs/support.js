@@ -19,7 +19,7 @@ export default {
       build: (data) => barChart(data.labels, [
         { label: 'Tickets', data: data.ticket_count, format: integer, color: PALETTE.indigo },
         { label: 'SLA compliance %', data: data.sla_compliance, format: percent, color: PALETTE.green, type: 'line', axis: 'y1' },
-      ], { rightFormat: (v) => percent(v, 0), rightMax: 100, extra: (i) => [`Avg resolution: ${hours(data.avg_resolution[i])}`] }),
+      ], { labelName: 'Priority', rightFormat: (v) => percent(v, 0), rightMax: 100, extra: (i) => [`Avg resolution: ${hours(data.avg_resolution[i])}`] }),
     },
     {
       id: 'support-by-category',
@@ -28,7 +28,7 @@ export default {
       route: 'support/category',
       kind: 'chart',
       build: (data) => barChart(data.labels, [{ label: 'Tickets', data: data.ticket_count, format: integer, color: PALETTE.cyan }],
-        { extra: (i) => [`SLA compliance: ${percent(data.sla_compliance[i])}`, `CSAT: ${score(data.satisfaction[i])}`] }),
+        { labelName: 'Category', extra: (i) => [`SLA compliance: ${percent(data.sla_compliance[i])}`, `CSAT: ${score(data.satisfaction[i])}`] }),
     },
     {
       id: 'support-table',

@@ -39,7 +39,7 @@ export default {
       build: (data) => {
         const top = topN(data, 15, ['sessions', 'conversion_rate']);
         return barChart(top.labels, [{ label: 'Sessions', data: top.sessions, format: integer, color: PALETTE.cyan }],
-          { horizontal: true, valueFormat: count, extra: (i) => [`Conversion: ${percent(top.conversion_rate[i], 2)}`] });
+          { labelName: 'Country', horizontal: true, valueFormat: count, extra: (i) => [`Conversion: ${percent(top.conversion_rate[i], 2)}`] });
       },
     },
     {
@@ -49,7 +49,7 @@ export default {
       route: 'web/device',
       kind: 'chart',
       build: (data) => doughnutChart(data.labels, { label: 'Sessions', data: data.sessions, format: integer },
-        { extra: (i) => [`Bounce: ${percent(data.bounce_rate[i])}`, `Conversion: ${percent(data.conversion_rate[i], 2)}`] }),
+        { labelName: 'Device', extra: (i) => [`Bounce: ${percent(data.bounce_rate[i])}`, `Conversion: ${percent(data.conversion_rate[i], 2)}`] }),
     },
     {
       id: 'web-trend',

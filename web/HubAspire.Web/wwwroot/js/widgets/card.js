@@ -1,17 +1,13 @@
 // A dashboard card: title, one-line caption, CSV and PNG downloads, and a body that is in one of
 // four states — loading (skeleton), ready, empty, or error (with a retry). Each card owns its
-// state, so one failing endpoint never blanks the page.
+// state, so one failing endpoint never blanks the page. A chart card also holds its chart as a
+// table (the same labels and formatted figures): hidden from sight but read by screen readers
+// while the chart shows, and shown in the chart's place by the card's "Table" toggle.
 
 import { csvFileName, toCsv } from '../csv.js';
 import { apiUrl } from '../state.js';
-
-/** Creates an element with a class and optional text. */
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
+import { el } from './el.js';
+import { renderTable } from './table.js';
 
 export class Card {
   /**
@@ -38,6 +34,13 @@ export class Card {
     this.csvLink.dataset.download = 'csv';
     tools.append(this.csvLink);
     if (spec.kind === 'chart') {
+      this.tableToggle = el('button', 'tool', 'Table');
+      this.tableToggle.type = 'button';
+      this.tableToggle.dataset.view = 'table';
+      this.tableToggle.setAttribute('aria-pressed', 'false');
+      this.tableToggle.setAttribute('aria-label', `Show ${spec.title} as a table`);
+      this.tableToggle.addEventListener('click', () => this.showTable(this.tableToggle.getAttribute('aria-pressed') !== 'true'));
+      tools.append(this.tableToggle);
       const png = el('button', 'tool', 'PNG');
       png.type = 'button';
       png.dataset.download = 'png';
@@ -54,9 +57,10 @@ export class Card {
       this.canvas.setAttribute('aria-label', `${spec.title}: ${spec.caption}`);
       this.canvas.dataset.route = spec.route;
       this.canvas.dataset.chart = spec.id;
-      const box = el('div', 'chart-box');
-      box.append(this.canvas);
-      this.body.append(box);
+      this.chartBox = el('div', 'chart-box');
+      this.chartBox.append(this.canvas);
+      this.table = el('div', 'chart-table visually-hidden');
+      this.body.append(this.chartBox, this.table);
     } else {
       this.content = el('div', 'card-content');
       this.body.append(this.content);
@@ -79,6 +83,23 @@ export class Card {
     this.csvObjectUrl = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv' }));
     this.csvLink.href = this.csvObjectUrl;
     this.csvLink.download = csvFileName(this.spec.id, period);
+  }
+
+  /** The chart's figures as a table ({columns: [{label, numeric}], rows: string[][]}), or none. */
+  setTable(table) {
+    if (!table) {
+      this.table.replaceChildren();
+      return;
+    }
+    const columns = table.columns.map((column, i) => ({ key: i, label: column.label, numeric: column.numeric, format: (text) => text }));
+    renderTable(this.table, columns, table.rows, this.spec.title);
+  }
+
+  /** Shows the table in the chart's place (true) or the chart again, the table then read by screen readers only. */
+  showTable(show) {
+    this.tableToggle.setAttribute('aria-pressed', String(show));
+    this.chartBox.hidden = show;
+    this.table.classList.toggle('visually-hidden', !show);
   }
 
   setCaption(text) {

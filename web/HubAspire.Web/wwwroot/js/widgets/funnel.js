@@ -3,7 +3,7 @@
 
 import { funnelRows } from '../shaping.js';
 import { seriesColor } from '../charts/theme.js';
-import { el } from './card.js';
+import { el } from './el.js';
 
 /**
  * @param {HTMLElement} container

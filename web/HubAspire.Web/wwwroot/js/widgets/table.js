@@ -1,7 +1,7 @@
 // A data table with an optional inline metric bar (value / column maximum) and per-cell classes.
 
 import { barWidth } from '../shaping.js';
-import { el } from './card.js';
+import { el } from './el.js';
 
 /**
  * @param {HTMLElement} container
