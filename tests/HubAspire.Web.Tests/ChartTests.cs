@@ -1,10 +1,14 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using HubAspire.Web.Tests.Support;
+using static HubAspire.Web.Tests.Support.ExpectedCharts;
 
 namespace HubAspire.Web.Tests;
 
-/// <summary>Every tab opens, and every chart on it holds exactly the API's figures (read with Chart.getChart).</summary>
+/// <summary>
+/// Every tab's charts against the API: the data handed to Chart.js, and what Chart.js draws from
+/// it — labels where a person reads them, legends, value-axis ticks, a tooltip per chart — and
+/// each chart's table (its text alternative).
+/// </summary>
 [Collection(DashboardSiteCollection.Name)]
 public sealed class ChartTests(DashboardSite site)
 {
@@ -15,12 +19,12 @@ public sealed class ChartTests(DashboardSite site)
         await dashboard.WaitUntilDrawnAsync();
 
         var seen = new List<string>();
-        foreach (var tab in ExpectedCharts.Tabs)
+        foreach (var tab in Tabs)
         {
             await dashboard.ClickTabAsync(tab);
             Assert.Equal(tab, await dashboard.ActiveTabAsync());
             var charts = await dashboard.VisibleChartsAsync();
-            var expected = ExpectedCharts.All.Where(e => e.Value.Tab == tab).ToDictionary();
+            var expected = All.Where(e => e.Value.Tab == tab).ToDictionary();
             Assert.Equal(expected.Keys.Order(), charts.Keys.Order());
 
             foreach (var (id, expectation) in expected)
@@ -47,66 +51,157 @@ public sealed class ChartTests(DashboardSite site)
     }
 
     [Fact]
-    public async Task Every_chart_draws_the_APIs_labels_where_a_person_reads_them()
+    public async Task Every_chart_draws_the_APIs_labels_legend_and_value_ticks_as_a_person_reads_them()
     {
         var dashboard = await site.OpenAsync("/");
         await dashboard.WaitUntilDrawnAsync();
 
-        foreach (var tab in ExpectedCharts.Tabs)
+        foreach (var tab in Tabs)
         {
             await dashboard.ClickTabAsync(tab);
             var drawn = await DrawnChart.ReadVisibleAsync(dashboard.Page);
-            foreach (var (id, expectation) in ExpectedCharts.All.Where(e => e.Value.Tab == tab))
+            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
             {
-                var labels = expectation.FromApi(await site.GetJsonAsync($"/api/{expectation.Route}")).Labels.Select(l => (string)l!).ToArray();
+                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
+                var labels = LabelsOf(expectation, api);
                 var chart = drawn[id];
-                switch (expectation.LabelPlace)
+                var names = expectation.SeriesNames(api);
+
+                switch (expectation.Kind)
                 {
-                    case ExpectedCharts.LabelPlace.CategoryAxis:
+                    case Kind.Bar or Kind.HorizontalBar:
+                        Assert.Equal(expectation.Kind == Kind.Bar ? "bottom" : "left", chart.CategoryScale.Position);
                         Assert.Equal(labels, chart.CategoryScale.Ticks.Select(t => t.Text));
                         break;
-                    case ExpectedCharts.LabelPlace.MonthAxis:
+                    case Kind.Line:
                         // Thinned out when crowded: each tick shown is its own month, formatted, in order.
                         var ticks = chart.CategoryScale.Ticks;
+                        Assert.Equal("bottom", chart.CategoryScale.Position);
                         Assert.True(ticks.Count >= Math.Min(labels.Length, 4), $"{id}: only {ticks.Count} of {labels.Length} months labelled.");
                         Assert.Equal(ticks.Select(t => ExpectedText.Month(labels[(int)t.Value])), ticks.Select(t => t.Text));
                         Assert.Equal(ticks.Select(t => t.Value).Order(), ticks.Select(t => t.Value));
                         break;
-                    case ExpectedCharts.LabelPlace.Legend:
-                        Assert.Equal(labels, chart.Legend);
-                        break;
-                    case ExpectedCharts.LabelPlace.PointLabels:
+                    case Kind.Radar:
                         Assert.Equal(labels, chart.Scales["r"].PointLabels);
                         break;
+                }
+
+                // The legend: the labels for slices, the series' names when there are several, else none.
+                string[] legend = expectation.Kind is Kind.Doughnut or Kind.PolarArea ? labels : names.Length > 1 ? names : [];
+                Assert.Equal(legend, chart.Legend);
+
+                var valueScale = expectation.Kind switch
+                {
+                    Kind.Bar or Kind.Line => "y",
+                    Kind.HorizontalBar => "x",
+                    _ => "r",
+                };
+                AssertTicks(id, chart.Scales.GetValueOrDefault(valueScale), expectation.ValueAxis, expectation.Kind == Kind.Doughnut);
+                AssertTicks(id, chart.Scales.GetValueOrDefault("y1"), expectation.RightAxis, expectation.RightAxis is null);
+                if (expectation.RightAxis is not null)
+                {
+                    Assert.Equal("right", chart.Scales["y1"].Position);
+                }
+
+                if (expectation.RightMax is { } max)
+                {
+                    Assert.Equal(max, chart.Scales["y1"].Max);
                 }
             }
         }
     }
 
     [Fact]
-    public async Task The_funnels_and_tables_list_the_APIs_rows_in_its_order()
+    public async Task Every_charts_tooltip_shows_the_APIs_figures_formatted_as_the_card_promises()
     {
-        var dashboard = await site.OpenAsync("/?tab=revenue");
+        var dashboard = await site.OpenAsync("/");
+        await dashboard.WaitUntilDrawnAsync();
+
+        foreach (var tab in Tabs)
+        {
+            await dashboard.ClickTabAsync(tab);
+            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            {
+                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
+                var (labels, series) = expectation.FromApi(api);
+                var index = labels.Count / 2; // a label in the middle: neither end of the axis
+                var tooltip = await DrawnChart.HoverAsync(dashboard.Page, id, index);
+
+                var names = expectation.SeriesNames(api);
+                var figures = expectation.Kind == Kind.Radar ? 1 : series.Length; // the radar names the series under the pointer
+                var lines = Enumerable.Range(0, figures).Select(s => $"{names[s]}: {expectation.Series[s].Format(Num(series[s][index]))}").ToList();
+                var extra = expectation.Extra?.Invoke(api, index) ?? [];
+                if (expectation.Kind == Kind.Doughnut)
+                {
+                    lines[0] += $" ({ExpectedText.Share([.. series[0].Select(Num)], index)})";
+                }
+
+                var pie = expectation.Kind is Kind.Doughnut or Kind.PolarArea; // their extra lines follow each figure
+                Assert.Equal([expectation.ShowLabel((string)labels[index]!)], tooltip.Title);
+                Assert.Equal(pie ? [.. lines, .. extra] : lines, tooltip.Body);
+                Assert.Equal(pie ? [] : extra, tooltip.AfterBody);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_chart_has_a_table_of_its_labels_and_figures_for_screen_readers_and_the_Table_toggle()
+    {
+        var dashboard = await site.OpenAsync("/");
         var page = dashboard.Page;
         await dashboard.WaitUntilDrawnAsync();
 
-        var stages = await site.GetJsonAsync("/api/deals/stages");
-        var funnel = await page.EvalOnSelectorAllAsync<string[]>("[data-card='deal-funnel'] .funnel-row", "rows => rows.map(r => r.dataset.label + '|' + r.querySelector('.funnel-count').textContent)");
-        Assert.Equal(
-            stages["labels"]!.AsArray().Select((l, i) => $"{l}|{((long)stages["counts"]![i]!).ToString("N0", CultureInfo.InvariantCulture)}"),
-            funnel);
+        foreach (var tab in Tabs)
+        {
+            await dashboard.ClickTabAsync(tab);
+            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            {
+                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
+                var (labels, series) = expectation.FromApi(api);
+                var values = series.Select(s => s.Select(Num).ToArray()).ToArray();
+                var extra = expectation.Extra is null ? null : new Func<int, string>(i => string.Join(" · ", expectation.Extra(api, i)));
+                var share = expectation.Kind == Kind.Doughnut;
+                string[] none = [];
+                string[] header = [expectation.LabelName, .. expectation.SeriesNames(api), .. share ? ["Share"] : none, .. extra is null ? none : ["Details"]];
+                var rows = labels.Select((label, i) => (IReadOnlyList<string>)[
+                    expectation.ShowLabel((string)label!),
+                    .. values.Select((v, s) => expectation.Series[s].Format(v[i])),
+                    .. share ? [ExpectedText.Share(values[0], i)] : none,
+                    .. extra is null ? none : [extra(i)],
+                ]).ToArray();
 
-        await dashboard.ClickTabAsync("web");
-        var pages = await site.GetJsonAsync("/api/web/pages");
-        var firstCells = await page.EvalOnSelectorAllAsync<string[]>("[data-card='web-pages'] tbody tr", "rows => rows.map(r => r.cells[0].textContent)");
-        Assert.Equal(pages["labels"]!.AsArray().Select(l => (string)l!), firstCells);
-        Assert.Equal(20, firstCells.Length);
+                var card = $"[data-card='{id}']";
+                var hidden = await ShownTable.ReadAsync(page, $"{card} .chart-table");
+                Assert.Equal(header, hidden.Header);
+                Assert.Equal(rows, hidden.Rows);
+                Assert.True(await page.Locator($"{card} .chart-table").EvaluateAsync<bool>("e => e.getBoundingClientRect().width <= 1"), $"{id}: the screen readers' table shows beside the chart.");
 
-        await dashboard.ClickTabAsync("support");
-        var categories = await site.GetJsonAsync("/api/support/category");
-        var slaCells = await page.EvalOnSelectorAllAsync<string[]>("[data-card='support-table'] tbody tr", "rows => rows.map(r => r.cells[3].className + '|' + r.cells[3].textContent)");
-        Assert.Equal(
-            categories["sla_compliance"]!.AsArray().Select(v => (double)v!).Select(v => $"numeric sla-{(v >= 70 ? "good" : v >= 50 ? "warn" : "bad")}|{ExpectedText.Percent(v, 1)}"),
-            slaCells);
+                await page.ClickAsync($"{card} [data-view='table']");
+                Assert.Equal("true", await page.GetAttributeAsync($"{card} [data-view='table']", "aria-pressed"));
+                Assert.False(await page.IsVisibleAsync($"{card} canvas"), $"{id}: the chart still shows in table view.");
+                Assert.True(await page.Locator($"{card} .chart-table td").First.IsVisibleAsync(), $"{id}: the table does not show in table view.");
+                Assert.Equal(rows, (await ShownTable.ReadAsync(page, $"{card} .chart-table")).Rows);
+
+                await page.ClickAsync($"{card} [data-view='table']");
+                Assert.True(await page.IsVisibleAsync($"{card} canvas"), $"{id}: the chart does not come back.");
+            }
+        }
+    }
+
+    private static string[] LabelsOf(Expectation expectation, JsonNode api) =>
+        [.. expectation.FromApi(api).Labels.Select(l => (string)l!)];
+
+    /// <summary>A value axis's ticks all in the card's format, or no ticks where the chart has none.</summary>
+    private static void AssertTicks(string id, DrawnScale? scale, Func<double?, string>? format, bool noScale)
+    {
+        if (format is null)
+        {
+            Assert.True(noScale ? scale is null : scale is null || scale.Ticks.Count == 0, $"{id}: value ticks drawn where none are expected.");
+            return;
+        }
+
+        Assert.NotNull(scale);
+        Assert.True(scale.Ticks.Count >= 2, $"{id}: {scale.Ticks.Count} value ticks.");
+        Assert.Equal(scale.Ticks.Select(t => format(t.Value)), scale.Ticks.Select(t => t.Text));
     }
 }

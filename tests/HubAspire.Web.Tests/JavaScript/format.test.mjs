@@ -1,7 +1,8 @@
-// Unit tests of the dashboard's number formats (DASHBOARD.md's examples pinned as literals).
+// Unit tests of the dashboard's number formats (DASHBOARD.md's examples pinned as literals), and the
+// tooltip formats' edges: money in full, decimals, durations, negatives, rounding, missing values.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { count, delta, hours, integer, money, month, percent, score, timeAgo, MISSING } from '../../../web/HubAspire.Web/wwwroot/js/format.js';
+import { count, decimal, delta, duration, hours, integer, money, moneyExact, month, percent, score, timeAgo, MISSING } from '../../../web/HubAspire.Web/wwwroot/js/format.js';
 
 test('money follows DASHBOARD.md: $1.85B / $3.7M / $24.8K', () => {
   assert.equal(money(1_850_000_000), '$1.85B');
@@ -39,11 +40,48 @@ test('rates, scores and hours', () => {
 });
 
 test('a missing value is shown as a dash in every format', () => {
-  for (const format of [money, count, integer, percent, score, hours]) {
+  for (const format of [money, moneyExact, count, integer, percent, score, hours, decimal, duration]) {
     assert.equal(format(null), MISSING);
     assert.equal(format(undefined), MISSING);
+    assert.equal(format(NaN), MISSING);
   }
   assert.equal(MISSING, '—');
+});
+
+test('money in full for tooltips: whole dollars with separators, rounded half away from zero', () => {
+  assert.equal(moneyExact(1_293_885_938.14), '$1,293,885,938');
+  assert.equal(moneyExact(1_234_567.49), '$1,234,567');
+  assert.equal(moneyExact(999.5), '$1,000');
+  assert.equal(moneyExact(0.5), '$1');
+  assert.equal(moneyExact(0), '$0');
+  assert.equal(moneyExact(-2_500_000.5), '-$2,500,001');
+  assert.equal(moneyExact(-1_234.4), '-$1,234');
+});
+
+test('decimals: fixed places, one by default, negatives keep their sign', () => {
+  assert.equal(decimal(62.44), '62.4');
+  assert.equal(decimal(63.25), '63.3');
+  assert.equal(decimal(7), '7.0');
+  assert.equal(decimal(-3.14), '-3.1');
+  assert.equal(decimal(-63.25), '-63.3');
+  assert.equal(decimal(62.5, 0), '63');
+  assert.equal(decimal(62.4, 0), '62');
+  assert.equal(decimal(48.256, 2), '48.26');
+  assert.equal(decimal(0), '0.0');
+});
+
+test('durations: whole seconds, minutes from 60 s on (rounded first), no hours', () => {
+  assert.equal(duration(180), '3m 0s');
+  assert.equal(duration(45), '45s');
+  assert.equal(duration(0), '0s');
+  assert.equal(duration(0.4), '0s');
+  assert.equal(duration(59.4), '59s');
+  assert.equal(duration(59.5), '1m 0s');
+  assert.equal(duration(60), '1m 0s');
+  assert.equal(duration(61), '1m 1s');
+  assert.equal(duration(119.6), '2m 0s');
+  assert.equal(duration(3600), '60m 0s');
+  assert.equal(duration(3725), '62m 5s');
 });
 
 test('months read as "Jan 2024"', () => {

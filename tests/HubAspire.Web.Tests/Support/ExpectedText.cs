@@ -42,6 +42,39 @@ public static class ExpectedText
 
     public static string Percent(double? value, int decimals) => value is null ? Missing : Fixed(value.Value, decimals) + "%";
 
+    /// <summary>Money in full, for tooltips: "$1,293,885,938" (rounded half away from zero to whole dollars).</summary>
+    public static string MoneyExact(double? value) => value switch
+    {
+        null => Missing,
+        < 0 => "-$" + Thousands(-value.Value),
+        _ => "$" + Thousands(value.Value),
+    };
+
+    /// <summary>An exact count with thousands separators: "84,282".</summary>
+    public static string Integer(double? value) => value is null ? Missing : (value < 0 ? "-" : "") + Thousands(Math.Abs(value.Value));
+
+    public static string Decimal(double? value, int decimals) => value is null ? Missing : Fixed(value.Value, decimals);
+
+    public static string Hours(double? value) => value is null ? Missing : Fixed(value.Value, 1) + "h";
+
+    public static string Score(double? value) => value is null ? Missing : Fixed(value.Value, 1) + "/5";
+
+    /// <summary>Seconds as "3m 0s" or "45s".</summary>
+    public static string Duration(double? seconds)
+    {
+        if (seconds is null)
+        {
+            return Missing;
+        }
+
+        var whole = (long)Math.Round(seconds.Value, MidpointRounding.AwayFromZero);
+        return whole >= 60 ? $"{whole / 60}m {whole % 60}s" : $"{whole}s";
+    }
+
+    /// <summary>A slice's share of the whole as the pie charts show it: "25.0%".</summary>
+    public static string Share(IReadOnlyList<double?> values, int index) =>
+        Fixed(values[index]!.Value / values.Sum(v => v ?? 0) * 100, 1) + "%";
+
     /// <summary>A month label as the page shows it: "2024-01" → "Jan 2024".</summary>
     public static string Month(string label) =>
         DateTime.ParseExact(label, "yyyy-MM", CultureInfo.InvariantCulture).ToString("MMM yyyy", CultureInfo.InvariantCulture);
@@ -73,6 +106,9 @@ public static class ExpectedText
         var text = Fixed(value, decimals);
         return text.Contains('.') ? text.TrimEnd('0').TrimEnd('.') : text;
     }
+
+    private static string Thousands(double value) =>
+        Math.Round(value, MidpointRounding.AwayFromZero).ToString("#,##0", CultureInfo.InvariantCulture);
 
     private static string Fixed(double value, int decimals) => value.ToString("F" + decimals, CultureInfo.InvariantCulture);
 }

@@ -74,6 +74,7 @@ function share(values, i) {
 
 function tooltip(seriesList, { monthly = false, extra } = {}) {
   return {
+    itemSort: bySeries,
     callbacks: {
       title: (items) => (items.length ? (monthly ? month(items[0].label) : items[0].label) : ''),
       label: (item) => `${item.dataset.label}: ${seriesList[item.datasetIndex].format(item.raw)}`,
@@ -82,7 +83,13 @@ function tooltip(seriesList, { monthly = false, extra } = {}) {
   };
 }
 
-const legend = (seriesList) => ({ display: seriesList.length > 1, position: 'bottom' });
+/**
+ * Legend entries and tooltip lines in the order of the series, as the card's caption names them:
+ * Chart.js would list them by drawing order (`order`, which puts a line over its bars).
+ */
+const bySeries = (a, b) => a.datasetIndex - b.datasetIndex;
+
+const legend = (seriesList) => ({ display: seriesList.length > 1, position: 'bottom', labels: { sort: bySeries } });
 
 /** The right axis (`y1`), when a series is drawn against it. */
 const rightAxis = (seriesList, format, max) =>
