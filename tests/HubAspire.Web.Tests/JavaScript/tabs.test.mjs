@@ -346,10 +346,10 @@ test('revenue › by pipeline: each slice\'s revenue, share, win rate and deals'
   const config = draw('revenue-by-pipeline');
   assert.equal(config.type, 'doughnut');
   assert.equal(config.options.plugins.legend.position, 'right');
-  // Compact money and deal count here, where the bar charts' tooltips give them in full (see revenue by region).
-  assert.deepEqual(tooltipLines(config, 0), ['Revenue: $1B (50.0%)', 'Win rate: 25.0%', 'Deals: 12.3K']);
-  assert.deepEqual(tooltipLines(config, 1), ['Revenue: $500M (25.0%)', 'Win rate: 22.5%', 'Deals: 987']);
-  assert.deepEqual(tooltipLines(config, 3), ['Revenue: $200M (10.0%)', 'Win rate: 18.0%', 'Deals: 1.2K']);
+  // Figures in full, as in every other tooltip.
+  assert.deepEqual(tooltipLines(config, 0), ['Revenue: $1,000,000,000 (50.0%)', 'Win rate: 25.0%', 'Deals: 12,300']);
+  assert.deepEqual(tooltipLines(config, 1), ['Revenue: $500,000,000 (25.0%)', 'Win rate: 22.5%', 'Deals: 987']);
+  assert.deepEqual(tooltipLines(config, 3), ['Revenue: $200,000,000 (10.0%)', 'Win rate: 18.0%', 'Deals: 1,234']);
 });
 
 // ------------------------------------------------------------------ marketing
@@ -488,7 +488,7 @@ test('companies › by industry: all 20 industries, counts, average revenue in t
   assert.equal(config.data.labels.length, 20);
   assert.equal(Object.hasOwn(config.options.scales.x.ticks, 'callback'), false);
   assert.deepEqual(tickTexts(config, 'y', [0, 1_500]), ['0', '1,500']);
-  assert.deepEqual(tooltipLines(config, 0), ['Technology', 'Companies: 1,234', 'Avg annual revenue: $24.81M']);
+  assert.deepEqual(tooltipLines(config, 0), ['Technology', 'Companies: 1,234', 'Avg annual revenue: $24,812,346']);
   assert.deepEqual(tooltipLines(config, 19), ['Non-Profit', 'Companies: 60', 'Avg annual revenue: —']);
 });
 

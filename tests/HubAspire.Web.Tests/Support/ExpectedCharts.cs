@@ -71,8 +71,8 @@ public static class ExpectedCharts
 
     private static SeriesText S(string? name, Func<double?, string> format) => new(name, format);
 
-    private static Func<JsonNode, int, string[]> WinRateAndDeals(Func<double?, string> deals) =>
-        (api, i) => [$"Win rate: {Percent(Num(api["win_rate"]![i]), 1)}", $"Deals: {deals(Num(api["deal_count"]![i]))}"];
+    private static string[] WinRateAndDeals(JsonNode api, int i) =>
+        [$"Win rate: {Percent(Num(api["win_rate"]![i]), 1)}", $"Deals: {Integer(Num(api["deal_count"]![i]))}"];
 
     private static Expectation RevenueTrend(string tab) => new(tab, "revenue-trend", Kind.Line, Datasets)
     {
@@ -95,19 +95,19 @@ public static class ExpectedCharts
             LabelName = "Quarter",
             Series = [S("Total deal value", MoneyExact), S("Won revenue", MoneyExact), S("Weighted pipeline", MoneyExact)],
             ValueAxis = Money,
-            Extra = WinRateAndDeals(Integer),
+            Extra = WinRateAndDeals,
         },
         ["revenue-by-region"] = new("revenue", "deals/region", Kind.HorizontalBar, api => Columns(api, "revenue"))
         {
-            LabelName = "Region", Series = [S("Revenue", MoneyExact)], ValueAxis = Money, Extra = WinRateAndDeals(Integer),
+            LabelName = "Region", Series = [S("Revenue", MoneyExact)], ValueAxis = Money, Extra = WinRateAndDeals,
         },
         ["revenue-by-industry"] = new("revenue", "deals/industry", Kind.Bar, api => Top(10, Columns(api, "revenue")))
         {
-            LabelName = "Industry", Series = [S("Revenue", MoneyExact)], ValueAxis = Money, Extra = WinRateAndDeals(Integer),
+            LabelName = "Industry", Series = [S("Revenue", MoneyExact)], ValueAxis = Money, Extra = WinRateAndDeals,
         },
         ["revenue-by-pipeline"] = new("revenue", "deals/pipeline", Kind.Doughnut, api => Columns(api, "revenue"))
         {
-            LabelName = "Pipeline", Series = [S("Revenue", Money)], Extra = WinRateAndDeals(Count),
+            LabelName = "Pipeline", Series = [S("Revenue", MoneyExact)], Extra = WinRateAndDeals,
         },
         ["marketing-channels"] = new("marketing", "marketing/channels", Kind.Radar, api =>
             (Labels(api), [PercentOfMax(api["event_count"]!.AsArray()), Copy(api["engagement_rate"]!)]))
@@ -178,7 +178,7 @@ public static class ExpectedCharts
         ["companies-by-industry"] = new("companies", "companies/industry", Kind.Bar, api => Columns(api, "count"))
         {
             LabelName = "Industry", Series = [S("Companies", Integer)], ValueAxis = Integer,
-            Extra = (api, i) => [$"Avg annual revenue: {Money(Num(api["avg_revenue"]![i]))}"],
+            Extra = (api, i) => [$"Avg annual revenue: {MoneyExact(Num(api["avg_revenue"]![i]))}"],
         },
         ["companies-by-region"] = new("companies", "companies/region", Kind.Doughnut, api => Columns(api, "count"))
         {

@@ -158,7 +158,7 @@ export function barChart(labels, seriesList, { labelName, horizontal = false, va
       interaction: { mode: 'index', intersect: false, axis: horizontal ? 'y' : 'x' },
       scales: {
         [horizontal ? 'y' : 'x']: categoryAxis(labels),
-        [valueAxis]: axis(valueFormat ?? seriesList[0].format),
+        [valueAxis]: axis(valueFormat ?? seriesList[0].format, { position: horizontal ? 'bottom' : 'left' }),
         ...rightAxis(seriesList, rightFormat, rightMax),
       },
       plugins: { legend: legend(seriesList), tooltip: tooltip(seriesList, { extra }) },

@@ -16,7 +16,7 @@ export default {
       kind: 'chart',
       wide: true,
       build: (data) => barChart(data.labels, [{ label: 'Companies', data: data.count, format: integer, color: PALETTE.teal }],
-        { labelName: 'Industry', extra: (i) => [`Avg annual revenue: ${money(data.avg_revenue[i])}`] }),
+        { labelName: 'Industry', extra: (i) => [`Avg annual revenue: ${moneyExact(data.avg_revenue[i])}`] }),
     },
     {
       id: 'companies-by-region',

@@ -2,7 +2,7 @@
 // region, industry (top 10) and pipeline.
 
 import { barChart, doughnutChart, lineChart } from '../charts/builders.js';
-import { count, integer, money, moneyExact, percent } from '../format.js';
+import { integer, money, moneyExact, percent } from '../format.js';
 import { cutNote, topN } from '../shaping.js';
 import { renderFunnel } from '../widgets/funnel.js';
 
@@ -77,8 +77,8 @@ export default {
       caption: 'Share of total deal value per pipeline; win rate in the tooltip',
       route: 'deals/pipeline',
       kind: 'chart',
-      build: (data) => doughnutChart(data.labels, { label: 'Revenue', data: data.revenue, format: money },
-        { labelName: 'Pipeline', extra: (i) => [`Win rate: ${percent(data.win_rate[i])}`, `Deals: ${count(data.deal_count[i])}`] }),
+      build: (data) => doughnutChart(data.labels, { label: 'Revenue', data: data.revenue, format: moneyExact },
+        { labelName: 'Pipeline', extra: winRateAndDeals(data) }),
     },
   ],
 };
