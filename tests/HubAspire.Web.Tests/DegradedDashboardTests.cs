@@ -1,5 +1,6 @@
 using HubAspire.Testing.Postgres;
 using HubAspire.Web.Tests.Support;
+using Microsoft.Playwright;
 
 namespace HubAspire.Web.Tests;
 
@@ -18,7 +19,7 @@ public sealed class NoRunSite(PostgresFixture server) : DashboardSite(server)
 public sealed class FailingEndpointTests(FailingEndpointSite site) : IClassFixture<FailingEndpointSite>
 {
     [Fact]
-    public async Task One_failing_endpoint_shows_an_error_on_its_card_and_every_other_card_works()
+    public async Task One_failing_endpoint_shows_an_error_on_its_card_every_other_card_works_and_Retry_draws_it_once_mended()
     {
         var dashboard = await site.OpenAsync("/?tab=revenue");
         await dashboard.WaitUntilDrawnAsync();
@@ -30,7 +31,16 @@ public sealed class FailingEndpointTests(FailingEndpointSite site) : IClassFixtu
             Assert.Equal("ready", await dashboard.CardStateAsync(card));
         }
 
-        Assert.True(await dashboard.Page.IsVisibleAsync("[data-card='revenue-by-region'] .card-status button"), "The failed card offers a retry.");
+        var retry = dashboard.Page.GetByRole(AriaRole.Button, new() { Name = "Retry" });
+        Assert.True(await retry.IsVisibleAsync(), "The failed card offers a retry.");
+
+        site.ApiServer.Heal();
+        await retry.ClickAsync();
+        await dashboard.Page.WaitForSelectorAsync("[data-card='revenue-by-region'][data-state='ready']");
+        Assert.False(await dashboard.Page.IsVisibleAsync("[data-card='revenue-by-region'] .card-status"), "The error stays after a successful retry.");
+        var regions = await site.GetJsonAsync("/api/deals/region");
+        var drawn = (await DrawnChart.ReadVisibleAsync(dashboard.Page))["revenue-by-region"];
+        Assert.Equal(regions["labels"]!.AsArray().Select(l => (string)l!), drawn.CategoryScale.Ticks.Select(t => t.Text));
     }
 }
 
@@ -42,6 +52,7 @@ public sealed class NoRunTests(NoRunSite site) : IClassFixture<NoRunSite>
         var page = (await site.OpenAsync("/")).Page;
         await page.WaitForSelectorAsync("#no-run:not([hidden])");
 
+        Assert.Equal("No data yet", await page.InnerTextAsync("#no-run h2"));
         Assert.Contains("ETL", await page.TextContentAsync("#no-run-message"));
         Assert.False(await page.IsVisibleAsync("#panels"));
         Assert.Equal("No run served yet", await page.TextContentAsync("#run-line"));

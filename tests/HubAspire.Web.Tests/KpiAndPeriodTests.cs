@@ -63,7 +63,13 @@ public sealed class KpiAndPeriodTests(DashboardSite site)
         foreach (var card in new[] { "revenue-trend", "revenue-quarterly", "deal-funnel", "revenue-by-region", "revenue-by-industry", "revenue-by-pipeline" })
         {
             Assert.Equal("empty", await dashboard.CardStateAsync(card));
+            var message = dashboard.Page.Locator($"[data-card='{card}'] .status-text");
+            Assert.True(await message.IsVisibleAsync(), $"{card}: no visible message.");
+            Assert.Equal("No data in this period.", await message.InnerTextAsync());
+            Assert.False(await dashboard.Page.IsVisibleAsync($"[data-card='{card}'] canvas, [data-card='{card}'] .funnel"), $"{card}: a chart or funnel still shows.");
         }
+
+        Assert.Equal(["2019-01", "2019-12"], await PeriodInputsAsync(dashboard));
 
         await dashboard.ClickTabAsync("overview");
         var shown = await dashboard.KpisAsync();
@@ -83,20 +89,97 @@ public sealed class KpiAndPeriodTests(DashboardSite site)
         await dashboard.WaitUntilDrawnAsync();
         await dashboard.ClickTabAsync("support");
 
-        await page.GoBackAsync();
-        await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
-        Assert.Contains("tab=revenue&from=", page.Url);
+        var range = (await site.GetJsonAsync("/api/meta"))["data_range"]!;
+        var (first, last) = ((string)range["first_month"]!, (string)range["last_month"]!);
+        var quarterStart = $"{last[..5]}{(int.Parse(last[5..]) - 1) / 3 * 3 + 1:D2}";
 
         await page.GoBackAsync();
         await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
+        Assert.Contains("tab=revenue&from=", page.Url);
+        await AssertShownAsync(dashboard, "revenue", quarterStart, last, Presets(quarterStart, last, first, last));
+
+        await page.GoBackAsync();
+        await dashboard.WaitUntilDrawnAsync();
         Assert.EndsWith("?tab=revenue", page.Url);
+        await AssertShownAsync(dashboard, "revenue", first, last, ["all"]);
 
         await page.GoBackAsync();
         await dashboard.WaitUntilDrawnAsync();
         Assert.Equal("overview", await dashboard.ActiveTabAsync());
+        Assert.True(await page.IsVisibleAsync("#panel-overview [data-kpi]"), "The Overview's KPI cards do not show.");
     }
+
+    [Fact]
+    public async Task The_all_and_year_to_date_presets_and_a_reversed_period_show_the_figures_of_their_months()
+    {
+        var dashboard = await site.OpenAsync("/?tab=revenue");
+        var page = dashboard.Page;
+        await dashboard.WaitUntilDrawnAsync();
+        var range = (await site.GetJsonAsync("/api/meta"))["data_range"]!;
+        var (first, last) = ((string)range["first_month"]!, (string)range["last_month"]!);
+
+        await page.ClickAsync("[data-preset='ytd']");
+        await dashboard.WaitUntilDrawnAsync();
+        var january = $"{last[..4]}-01";
+        Assert.Equal($"?tab=revenue&from={january}&to={last}", new Uri(page.Url).Query);
+        await AssertShownAsync(dashboard, "revenue", january, last, Presets(january, last, first, last));
+        Assert.Contains("ytd", Presets(january, last, first, last));
+
+        await page.ClickAsync("[data-preset='all']");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("?tab=revenue", new Uri(page.Url).Query);
+        await AssertShownAsync(dashboard, "revenue", first, last, ["all"]);
+
+        // From after To: the page swaps them rather than asking for an empty period.
+        await page.FillAsync("#period-from", "2024-06");
+        await page.FillAsync("#period-to", "2024-02");
+        await page.ClickAsync("#period-form button[type=submit]");
+        await dashboard.WaitUntilDrawnAsync();
+        Assert.Equal("?tab=revenue&from=2024-02&to=2024-06", new Uri(page.Url).Query);
+        await AssertShownAsync(dashboard, "revenue", "2024-02", "2024-06", Presets("2024-02", "2024-06", first, last));
+    }
+
+    /// <summary>
+    /// What a person sees of a view: the tab's panel and no other, the period's months in the
+    /// inputs, the preset lit (if any), and the revenue trend drawn over exactly those months.
+    /// </summary>
+    private async Task AssertShownAsync(DashboardPage dashboard, string tab, string from, string to, string[] presets)
+    {
+        var page = dashboard.Page;
+        Assert.Equal(tab, await dashboard.ActiveTabAsync());
+        Assert.Equal([$"panel-{tab}"], await page.EvalOnSelectorAllAsync<string[]>(".panel", "panels => panels.filter(p => p.checkVisibility()).map(p => p.id)"));
+        Assert.Equal([from, to], await PeriodInputsAsync(dashboard));
+        var pressed = await page.EvalOnSelectorAllAsync<string[]>("[data-preset][aria-pressed=true]", "buttons => buttons.map(b => b.dataset.preset)");
+        Assert.Equal(presets, pressed);
+
+        var trend = await site.GetJsonAsync($"/api/revenue-trend?from={from}&to={to}");
+        var labels = trend["labels"]!.AsArray().Select(l => (string)l!).ToArray();
+        Assert.Equal(from, labels[0]);
+        Assert.Equal(to, labels[^1]);
+        var drawn = (await DrawnChart.ReadVisibleAsync(page))["revenue-trend"].CategoryScale.Ticks;
+        Assert.Equal(drawn.Select(t => ExpectedText.Month(labels[(int)t.Value])), drawn.Select(t => t.Text));
+        Assert.Equal(labels.Length, await page.EvaluateAsync<int>("() => Chart.getChart(document.querySelector('canvas[data-chart=\"revenue-trend\"]')).scales.x.getLabels().length"));
+    }
+
+    /// <summary>
+    /// The presets whose months are an explicit from–to ("all" is no months at all), over data
+    /// from <paramref name="first"/> to <paramref name="last"/>: the last 12 months, the calendar quarter of the last month, the
+    /// year to date of the last month's year (each cut at the first month).
+    /// </summary>
+    private static string[] Presets(string from, string to, string first, string last)
+    {
+        static string Max(string a, string b) => string.CompareOrdinal(a, b) > 0 ? a : b;
+        var ends = new (string Id, string From, string To)[]
+        {
+            ("last-12", Max(MonthsBefore(last, 11), first), last),
+            ("last-quarter", Max($"{last[..5]}{(int.Parse(last[5..]) - 1) / 3 * 3 + 1:D2}", first), last),
+            ("ytd", Max($"{last[..4]}-01", first), last),
+        };
+        return [.. ends.Where(e => e.From == from && e.To == to).Select(e => e.Id)];
+    }
+
+    private static async Task<string[]> PeriodInputsAsync(DashboardPage dashboard) =>
+        [await dashboard.Page.InputValueAsync("#period-from"), await dashboard.Page.InputValueAsync("#period-to")];
 
     [Fact]
     public async Task Tabs_move_with_the_arrow_keys_home_and_end()

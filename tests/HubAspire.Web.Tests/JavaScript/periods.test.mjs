@@ -1,7 +1,7 @@
 // Unit tests of the period presets, which work on the data's range, not the calendar.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonths, describePeriod, matchingPreset, presetPeriod } from '../../../web/HubAspire.Web/wwwroot/js/periods.js';
+import { addMonths, describePeriod, matchingPresets, presetPeriod } from '../../../web/HubAspire.Web/wwwroot/js/periods.js';
 
 const range = { first_month: '2023-01', last_month: '2025-12' };
 
@@ -26,9 +26,14 @@ test('presets never start before the data does', () => {
 });
 
 test('the active preset is recognised from the period', () => {
-  assert.equal(matchingPreset({ from: null, to: null }, range), 'all');
-  assert.equal(matchingPreset({ from: '2025-10', to: '2025-12' }, range), 'last-quarter');
-  assert.equal(matchingPreset({ from: '2024-02', to: '2024-05' }, range), null);
+  assert.deepEqual(matchingPresets({ from: null, to: null }, range), ['all']);
+  assert.deepEqual(matchingPresets({ from: '2025-10', to: '2025-12' }, range), ['last-quarter']);
+  assert.deepEqual(matchingPresets({ from: '2024-02', to: '2024-05' }, range), []);
+  // Data ending in December: the last 12 months are the year to date.
+  assert.deepEqual(matchingPresets({ from: '2025-01', to: '2025-12' }, range), ['last-12', 'ytd']);
+  assert.deepEqual(matchingPresets({ from: '2025-01', to: '2025-06' }, { first_month: '2023-01', last_month: '2025-06' }), ['ytd']);
+  assert.deepEqual(matchingPresets({ from: null, to: null }, null), ['all']);
+  assert.deepEqual(matchingPresets({ from: '2025-01', to: null }, null), []);
 });
 
 test('a period reads as words', () => {

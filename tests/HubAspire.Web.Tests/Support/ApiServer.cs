@@ -13,7 +13,8 @@ namespace HubAspire.Web.Tests.Support;
 /// <summary>
 /// The real API on a real loopback port (the web host reaches it over TCP, as in production),
 /// reading the given database. With <paramref name="failingPath"/>, that one endpoint answers 500,
-/// as an API with a fault in one endpoint would, and every other endpoint works.
+/// as an API with a fault in one endpoint would, and every other endpoint works, until
+/// <see cref="Heal"/> mends it.
 /// </summary>
 public sealed class ApiServer(string connectionString, string? failingPath = null) : WebApplicationFactory<RunTracker>
 {
@@ -25,6 +26,11 @@ public sealed class ApiServer(string connectionString, string? failingPath = nul
             return new Uri(addresses.First());
         }
     }
+
+    private volatile bool healed;
+
+    /// <summary>From now on the failing endpoint answers like every other one.</summary>
+    public void Heal() => healed = true;
 
     public static ApiServer Start(string connectionString, string? failingPath = null)
     {
@@ -40,17 +46,17 @@ public sealed class ApiServer(string connectionString, string? failingPath = nul
         builder.UseSetting("ConnectionStrings:hubaspire", connectionString);
         if (failingPath is not null)
         {
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailingEndpoint(failingPath)));
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new FailingEndpoint(failingPath, () => !healed)));
         }
     }
 
-    private sealed class FailingEndpoint(string path) : IStartupFilter
+    private sealed class FailingEndpoint(string path, Func<bool> failing) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, nextMiddleware) =>
             {
-                if (context.Request.Path.Equals(path, StringComparison.Ordinal))
+                if (failing() && context.Request.Path.Equals(path, StringComparison.Ordinal))
                 {
                     context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                     return Task.CompletedTask;

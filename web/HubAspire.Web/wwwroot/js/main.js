@@ -6,7 +6,7 @@ import { clearCache, getJson, getLatestRun } from './api.js';
 import { applyChartDefaults } from './charts/theme.js';
 import { count, integer, month, timeAgo } from './format.js';
 import { Panel } from './panel.js';
-import { describePeriod, matchingPreset, presetPeriod, PRESETS } from './periods.js';
+import { describePeriod, matchingPresets, presetPeriod, PRESETS } from './periods.js';
 import { parseState, stateToSearch, TAB_IDS } from './state.js';
 import overview from './tabs/overview.js';
 import revenue from './tabs/revenue.js';
@@ -182,9 +182,9 @@ class Dashboard {
         input.max = this.range.last_month;
       }
     }
-    const active = matchingPreset(this.period, this.range);
+    const active = matchingPresets(this.period, this.range);
     for (const button of $('period-presets').children) {
-      button.setAttribute('aria-pressed', String(button.dataset.preset === active));
+      button.setAttribute('aria-pressed', String(active.includes(button.dataset.preset)));
     }
     document.title = `HubAspire · ${TABS.find((t) => t.id === this.state.tab).title} · ${describePeriod(this.period, month)}`;
   }

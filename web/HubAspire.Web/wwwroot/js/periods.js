@@ -37,13 +37,16 @@ export function presetPeriod(id, range) {
   }
 }
 
-/** The preset a period equals, if any (for highlighting the active button). */
-export function matchingPreset(period, range) {
-  if (!range) return period.from || period.to ? null : 'all';
-  return PRESETS.map((p) => p.id).find((id) => {
+/**
+ * Every preset a period equals, for lighting their buttons: when the data ends in December, "Last
+ * 12 months" and "Year to date" are the same months, and a click on either lights both.
+ */
+export function matchingPresets(period, range) {
+  if (!range) return period.from || period.to ? [] : ['all'];
+  return PRESETS.map((p) => p.id).filter((id) => {
     const preset = presetPeriod(id, range);
     return (preset.from ?? null) === (period.from ?? null) && (preset.to ?? null) === (period.to ?? null);
-  }) ?? null;
+  });
 }
 
 /** Readable period: "Jan 2024 – Jun 2024", or "all data". */
