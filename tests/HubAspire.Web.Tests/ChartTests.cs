@@ -55,6 +55,7 @@ public sealed class ChartTests(DashboardSite site)
     {
         var dashboard = await site.OpenAsync("/");
         await dashboard.WaitUntilDrawnAsync();
+        var shown = new List<string>();
 
         foreach (var tab in Tabs)
         {
@@ -66,6 +67,7 @@ public sealed class ChartTests(DashboardSite site)
                 var labels = LabelsOf(expectation, api);
                 var chart = drawn[id];
                 var names = expectation.SeriesNames(api);
+                shown.Add(DrawnLabels.Line(tab, id, expectation.Kind, chart, labels.Length));
 
                 switch (expectation.Kind)
                 {
@@ -109,6 +111,8 @@ public sealed class ChartTests(DashboardSite site)
                 }
             }
         }
+
+        DrawnLabels.AssertAsCommitted(shown);
     }
 
     [Fact]

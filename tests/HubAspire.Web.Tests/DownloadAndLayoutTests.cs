@@ -49,7 +49,33 @@ public sealed class DownloadAndLayoutTests(DashboardSite site)
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
         Assert.Equal("overview-revenue-trend.png", download.SuggestedFilename);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
-        Assert.True(bytes.Length > 5_000, $"The PNG has only {bytes.Length} bytes.");
+
+        // Decoded by the browser: the canvas's size, on the card's background, with the chart on it
+        // (a blank image of the right size would pass the checks above).
+        var image = await dashboard.Page.EvaluateAsync<double[]>("""
+            async (base64) => {
+              const image = new Image();
+              image.src = 'data:image/png;base64,' + base64;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              [canvas.width, canvas.height] = [image.width, image.height];
+              const context = canvas.getContext('2d');
+              context.drawImage(image, 0, 0);
+              const pixels = context.getImageData(0, 0, image.width, image.height).data;
+              const near = (i, [r, g, b]) => Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24;
+              let drawn = 0, firstSeries = 0;
+              for (let i = 0; i < pixels.length; i += 4) {
+                if (!near(i, [15, 23, 42])) drawn++;
+                if (near(i, [99, 102, 241])) firstSeries++;
+              }
+              const shown = document.querySelector('canvas[data-chart="overview-revenue-trend"]');
+              return [image.width, image.height, shown.width, shown.height, drawn / (pixels.length / 4), firstSeries, near(0, [15, 23, 42]) ? 1 : 0];
+            }
+            """, Convert.ToBase64String(bytes));
+        Assert.Equal((image[2], image[3]), (image[0], image[1]));
+        Assert.True(image[6] == 1, "The PNG's corner is not the card's background (#0f172a).");
+        Assert.True(image[4] > 0.02, $"Only {image[4]:P1} of the PNG's pixels differ from the background.");
+        Assert.True(image[5] > 100, $"Only {image[5]} pixels of the first series' colour (indigo) in the PNG.");
     }
 
     [Fact]
