@@ -115,20 +115,8 @@ public sealed class TimedDashboardPage
         return JsonSerializer.Deserialize<ApiRequest[]>(json, JsonSerializerOptions.Web)!;
     }
 
-    /// <summary>
-    /// The whole page as a window of the page's width and full height shows it: the page's fixed
-    /// background covers only the first screen of a scrolling full-page capture, so the window is
-    /// made as tall as the page for the capture, then restored.
-    /// </summary>
-    public async Task ScreenshotAsync(string path)
-    {
-        var window = page.ViewportSize!;
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.SetViewportSizeAsync(window.Width, Math.Max(window.Height, height));
-        await page.WaitForTimeoutAsync(700); // the charts' short first-draw animation
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-        await page.SetViewportSizeAsync(window.Width, window.Height);
-    }
+    /// <summary>The whole page, once its charts have finished drawing.</summary>
+    public Task ScreenshotAsync(string path) => DashboardDom.ScreenshotAsync(page, path);
 
     private async Task WaitAsync(string condition)
     {

@@ -77,11 +77,10 @@ public sealed class DashboardPage
 
     public Task<string> CardStateAsync(string cardId) => page.EvalOnSelectorAsync<string>($"[data-card='{cardId}']", "c => c.dataset.state");
 
-    public async Task SaveScreenshotAsync(string name)
+    public Task SaveScreenshotAsync(string name)
     {
-        await page.WaitForTimeoutAsync(600); // the charts' short first-draw animation
         Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, $"{name}.png"), FullPage = true });
+        return DashboardDom.ScreenshotAsync(page, Path.Combine(RepositoryPaths.Screenshots, $"{name}.png"));
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HubAspire.Testing.Web;
 using Microsoft.Playwright;
 
 namespace HubAspire.Web.Tests.Support;
@@ -51,10 +52,7 @@ public sealed record DrawnChart(string Id, string Type, IReadOnlyDictionary<stri
     {
         var chart = $"Chart.getChart(document.querySelector('canvas[data-chart=\"{id}\"]'))";
         await page.EvalOnSelectorAsync($"canvas[data-chart='{id}']", "canvas => canvas.scrollIntoView({ block: 'center' })");
-        await page.WaitForFunctionAsync($$"""
-            () => {{chart}}.getDatasetMeta(0).data.every(element =>
-              Object.values(element.$animations ?? {}).every(animation => !animation._active))
-            """);
+        await page.WaitForFunctionAsync($"() => {DashboardDom.ChartsIdle}");
         var point = await page.EvaluateAsync<double[]>($$"""
             () => {
               const chart = {{chart}};
