@@ -15,24 +15,19 @@ public sealed class ChartTests(DashboardSite site)
     [Fact]
     public async Task Every_tab_opens_and_every_chart_holds_the_APIs_figures()
     {
-        var dashboard = await site.OpenAsync("/");
-        await dashboard.WaitUntilDrawnAsync();
-
         var seen = new List<string>();
-        foreach (var tab in Tabs)
+        var opened = await ShowEveryTabAsync(async (dashboard, tab, expected) =>
         {
-            await dashboard.ClickTabAsync(tab);
             Assert.Equal(tab, await dashboard.ActiveTabAsync());
             var charts = await dashboard.VisibleChartsAsync();
-            var expected = All.Where(e => e.Value.Tab == tab).ToDictionary();
-            Assert.Equal(expected.Keys.Order(), charts.Keys.Order());
+            Assert.Equal(expected.Select(e => e.Id).Order(), charts.Keys.Order());
 
-            foreach (var (id, expectation) in expected)
+            foreach (var (id, expectation, api) in expected)
             {
                 var chart = charts[id];
                 Assert.Equal(expectation.Route, chart.Route);
                 Assert.True(chart.Labels is not null, $"Chart '{id}' was not drawn.");
-                var (labels, series) = expectation.FromApi(await site.GetJsonAsync($"/api/{expectation.Route}"));
+                var (labels, series) = expectation.FromApi(api);
                 AssertJson.Equal(labels, chart.Labels!, $"{id} labels");
                 Assert.Equal(series.Length, chart.Series!.Count);
                 for (var i = 0; i < series.Length; i++)
@@ -44,26 +39,21 @@ public sealed class ChartTests(DashboardSite site)
             }
 
             await dashboard.SaveScreenshotAsync($"desktop-{tab}");
-        }
+        });
 
         Assert.Equal(23, seen.Count);
-        Assert.DoesNotContain(dashboard.Console, line => line.StartsWith("error:") || line.StartsWith("uncaught:"));
+        Assert.DoesNotContain(opened.Console, line => line.StartsWith("error:") || line.StartsWith("uncaught:"));
     }
 
     [Fact]
     public async Task Every_chart_draws_the_APIs_labels_legend_and_value_ticks_as_a_person_reads_them()
     {
-        var dashboard = await site.OpenAsync("/");
-        await dashboard.WaitUntilDrawnAsync();
         var shown = new List<string>();
-
-        foreach (var tab in Tabs)
+        await ShowEveryTabAsync(async (dashboard, tab, expected) =>
         {
-            await dashboard.ClickTabAsync(tab);
             var drawn = await DrawnChart.ReadVisibleAsync(dashboard.Page);
-            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            foreach (var (id, expectation, api) in expected)
             {
-                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
                 var labels = LabelsOf(expectation, api);
                 var chart = drawn[id];
                 var names = expectation.SeriesNames(api);
@@ -110,7 +100,7 @@ public sealed class ChartTests(DashboardSite site)
                     Assert.Equal(max, chart.Scales["y1"].Max);
                 }
             }
-        }
+        });
 
         DrawnLabels.AssertAsCommitted(shown);
     }
@@ -118,15 +108,10 @@ public sealed class ChartTests(DashboardSite site)
     [Fact]
     public async Task Every_charts_tooltip_shows_the_APIs_figures_formatted_as_the_card_promises()
     {
-        var dashboard = await site.OpenAsync("/");
-        await dashboard.WaitUntilDrawnAsync();
-
-        foreach (var tab in Tabs)
+        await ShowEveryTabAsync(async (dashboard, tab, expected) =>
         {
-            await dashboard.ClickTabAsync(tab);
-            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            foreach (var (id, expectation, api) in expected)
             {
-                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
                 var (labels, series) = expectation.FromApi(api);
                 var index = labels.Count / 2; // a label in the middle: neither end of the axis
                 var tooltip = await DrawnChart.HoverAsync(dashboard.Page, id, index);
@@ -145,22 +130,17 @@ public sealed class ChartTests(DashboardSite site)
                 Assert.Equal(pie ? [.. lines, .. extra] : lines, tooltip.Body);
                 Assert.Equal(pie ? [] : extra, tooltip.AfterBody);
             }
-        }
+        });
     }
 
     [Fact]
     public async Task Every_chart_has_a_table_of_its_labels_and_figures_for_screen_readers_and_the_Table_toggle()
     {
-        var dashboard = await site.OpenAsync("/");
-        var page = dashboard.Page;
-        await dashboard.WaitUntilDrawnAsync();
-
-        foreach (var tab in Tabs)
+        await ShowEveryTabAsync(async (dashboard, tab, expected) =>
         {
-            await dashboard.ClickTabAsync(tab);
-            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            var page = dashboard.Page;
+            foreach (var (id, expectation, api) in expected)
             {
-                var api = await site.GetJsonAsync($"/api/{expectation.Route}");
                 var (labels, series) = expectation.FromApi(api);
                 var values = series.Select(s => s.Select(Num).ToArray()).ToArray();
                 var extra = expectation.Extra is null ? null : new Func<int, string>(i => string.Join(" · ", expectation.Extra(api, i)));
@@ -189,7 +169,30 @@ public sealed class ChartTests(DashboardSite site)
                 await page.ClickAsync($"{card} [data-view='table']");
                 Assert.True(await page.IsVisibleAsync($"{card} canvas"), $"{id}: the chart does not come back.");
             }
+        });
+    }
+
+    /// <summary>
+    /// Opens the page and shows each tab in turn, handing <paramref name="check"/> the tab's charts,
+    /// each with its expectation and the API's response to its route.
+    /// </summary>
+    private async Task<DashboardPage> ShowEveryTabAsync(Func<DashboardPage, string, IReadOnlyList<(string Id, Expectation Expectation, JsonNode Api)>, Task> check)
+    {
+        var dashboard = await site.OpenAsync("/");
+        await dashboard.WaitUntilDrawnAsync();
+        foreach (var tab in Tabs)
+        {
+            await dashboard.ClickTabAsync(tab);
+            var charts = new List<(string, Expectation, JsonNode)>();
+            foreach (var (id, expectation) in All.Where(e => e.Value.Tab == tab))
+            {
+                charts.Add((id, expectation, await site.GetJsonAsync($"/api/{expectation.Route}")));
+            }
+
+            await check(dashboard, tab, charts);
         }
+
+        return dashboard;
     }
 
     private static string[] LabelsOf(Expectation expectation, JsonNode api) =>
