@@ -126,6 +126,7 @@ class Dashboard {
       button.tabIndex = active ? 0 : -1;
       if (!active) this.panels.get(tab.id).hide();
     }
+    this.revealTab($(`tab-${this.state.tab}`));
     this.renderPeriodForm();
     if (this.noRun) return; // the full-page message is up
     const panel = this.panels.get(this.state.tab);
@@ -140,6 +141,23 @@ class Dashboard {
         document.body.dataset.firstDrawnMs ??= String(Math.round(performance.now()));
       }
     });
+  }
+
+  /**
+   * Scrolls the tab bar sideways until the active tab is in sight with a little of its
+   * neighbours: on a phone, a link to ?tab=companies shows which tab is open. Only the bar
+   * scrolls (scrollIntoView would also move the page, to the bar, on every period change).
+   */
+  revealTab(button) {
+    const bar = $('tab-bar');
+    if (bar.scrollWidth <= bar.clientWidth) return;
+    const margin = 28; // a glimpse of the next tab says the bar scrolls
+    const visibleLeft = bar.getBoundingClientRect().left + bar.clientLeft;
+    const box = button.getBoundingClientRect();
+    const left = box.left - visibleLeft;
+    const right = box.right - visibleLeft;
+    if (left < margin) bar.scrollLeft += left - margin;
+    else if (right > bar.clientWidth - margin) bar.scrollLeft += right - (bar.clientWidth - margin);
   }
 
   // ---------------------------------------------------------------- period filter
@@ -159,6 +177,18 @@ class Dashboard {
         this.navigate({ ...this.state, ...presetPeriod(preset.id, this.range) });
       });
       presets.append(button);
+    }
+    // Where the stylesheet hides the month inputs' picker button for room, a tap on the field opens it.
+    const narrow = matchMedia('(max-width: 480px)');
+    for (const input of [$('period-from'), $('period-to')]) {
+      input.addEventListener('click', () => {
+        if (!narrow.matches) return;
+        try {
+          input.showPicker();
+        } catch {
+          // already open, or no picker in this browser: the fields still take typed months
+        }
+      });
     }
     $('period-form').addEventListener('submit', async (event) => {
       event.preventDefault();
