@@ -75,6 +75,39 @@ public sealed class PhoneLayoutTests(DashboardSite site)
     }
 
     [Fact]
+    public async Task Every_charts_category_labels_stay_inside_the_chart_on_a_phone()
+    {
+        var dashboard = await site.OpenAsync("/", DashboardDom.Phone);
+        await dashboard.WaitUntilDrawnAsync();
+
+        foreach (var tab in ExpectedCharts.Tabs)
+        {
+            await dashboard.ClickTabAsync(tab);
+            // Each label's horizontal extent as Chart.js draws it: centred on its tick when level,
+            // ending at its tick when slanted (it runs down and to the left), ending at the axis
+            // when the axis is on the left (horizontal bars).
+            var outside = await dashboard.Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.panel:not([hidden]) canvas[data-chart]')].flatMap(canvas => {
+                  const chart = Chart.getChart(canvas);
+                  const scale = chart && Object.values(chart.scales).find(s => s.type === 'category');
+                  if (!scale) return [];
+                  const widths = scale._getLabelSizes().widths;
+                  const slant = scale.labelRotation * Math.PI / 180;
+                  return scale.ticks.flatMap((tick, i) => {
+                    const at = scale.getPixelForTick(i);
+                    const [left, right] = scale.position === 'left' ? [scale.right - widths[i], scale.right]
+                      : slant === 0 ? [at - widths[i] / 2, at + widths[i] / 2] : [at - widths[i] * Math.cos(slant), at];
+                    return left < -1 || right > chart.width + 1 ? [`${canvas.dataset.chart} '${tick.label}' (${Math.round(left)}–${Math.round(right)} px of ${chart.width})`] : [];
+                  });
+                })
+                """);
+            Assert.True(outside.Length == 0, $"On the {tab} tab at 390 px these labels run off their chart: {string.Join(", ", outside)}");
+        }
+
+        await dashboard.Page.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_header_takes_at_most_a_quarter_of_the_first_screen_and_its_period_filter_still_works()
     {
         var dashboard = await site.OpenAsync("/?tab=revenue", DashboardDom.Phone);

@@ -48,6 +48,8 @@ export class Panel {
   }
 
   build() {
+    // The tab's name heads its cards for screen readers (the tab button names it for the eye).
+    this.element.append(el('h2', 'visually-hidden', this.tab.title));
     const grid = el('div', 'grid');
     this.cards = this.tab.cards.map((spec) => {
       const card = new Card(spec, { retry: () => this.load(card, this.period) });

@@ -31,13 +31,14 @@ function axis(format, { position = 'left', grid = true, max } = {}) {
 }
 
 /**
- * The label axis: months thin out and stay level; named categories all show, slanted when crowded.
+ * The label axis: months thin out and stay level; named categories all show, slanted as much as
+ * crowding needs, up to upright (a long name slanted less on a phone runs off the chart's left edge).
  * Named categories keep Chart.js's own tick label (the label itself), so their ticks carry no
  * `callback` key at all: an explicit `callback: undefined` replaces Chart.js's default and the
  * axis shows the indices 0, 1, 2, … instead of the names.
  */
 function categoryAxis(labels, { monthly = false } = {}) {
-  const ticks = { color: MUTED, autoSkip: monthly, maxRotation: monthly ? 0 : 50 };
+  const ticks = { color: MUTED, autoSkip: monthly, maxRotation: monthly ? 0 : 90 };
   if (monthly) ticks.callback = monthLabel(labels);
   return { grid: { display: false, color: GRID }, border: { display: false }, ticks };
 }
