@@ -124,6 +124,7 @@ public sealed class AccessibilityTests(DashboardSite site)
             Assert.Equal($"tab-{expected}", await page.EvaluateAsync<string>("() => document.activeElement.id"));
             var stops = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[role=tab]')].filter(t => t.tabIndex >= 0).map(t => t.dataset.tab)");
             Assert.Equal([expected], stops);
+            Assert.Equal(expected == "overview" ? "" : $"?tab={expected}", new Uri(page.Url).Query);
         }
 
         await page.CloseAsync();

@@ -181,33 +181,6 @@ public sealed class KpiAndPeriodTests(DashboardSite site)
     private static async Task<string[]> PeriodInputsAsync(DashboardPage dashboard) =>
         [await dashboard.Page.InputValueAsync("#period-from"), await dashboard.Page.InputValueAsync("#period-to")];
 
-    [Fact]
-    public async Task Tabs_move_with_the_arrow_keys_home_and_end()
-    {
-        var dashboard = await site.OpenAsync("/");
-        var page = dashboard.Page;
-        await dashboard.WaitUntilDrawnAsync();
-        await page.FocusAsync("#tab-overview");
-
-        await page.Keyboard.PressAsync("ArrowRight");
-        await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("revenue", await dashboard.ActiveTabAsync());
-        Assert.Equal("tab-revenue", await page.EvaluateAsync<string>("() => document.activeElement.id"));
-
-        await page.Keyboard.PressAsync("End");
-        await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("companies", await dashboard.ActiveTabAsync());
-
-        await page.Keyboard.PressAsync("ArrowRight");
-        await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("overview", await dashboard.ActiveTabAsync());
-
-        await page.Keyboard.PressAsync("ArrowLeft");
-        await dashboard.WaitUntilDrawnAsync();
-        Assert.Equal("companies", await dashboard.ActiveTabAsync());
-        Assert.EndsWith("?tab=companies", page.Url);
-    }
-
     private async Task AssertKpisAndTrendAsync(DashboardPage dashboard, string from, string to)
     {
         var kpis = await site.GetJsonAsync($"/api/kpis?from={from}&to={to}");
