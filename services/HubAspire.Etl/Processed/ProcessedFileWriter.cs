@@ -125,7 +125,7 @@ public sealed class ProcessedFileWriter : IAsyncDisposable
     {
         try
         {
-            _table.Derivation.Derive(raw, _batch);
+            _table.Entity.Derive(raw, _batch);
         }
         catch (OverflowException e)
         {

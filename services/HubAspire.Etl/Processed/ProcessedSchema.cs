@@ -1,5 +1,5 @@
 using HubAspire.Core.Schema;
-using HubAspire.Etl.Processed.Derivations;
+using HubAspire.Etl.Entities;
 
 namespace HubAspire.Etl.Processed;
 
@@ -16,12 +16,8 @@ public static class ProcessedSchema
     /// <summary>Version of the derived columns; bump it when one changes. The raw columns follow <see cref="CrmSchema.Version"/>.</summary>
     public const int Version = 1;
 
-    /// <summary>In <see cref="CrmSchema.Entities"/> order.</summary>
-    public static readonly IReadOnlyList<ProcessedTable> Tables =
-    [
-        new(new CompaniesDerivation()), new(new ContactsDerivation()), new(new DealsDerivation()), new(new MarketingEventsDerivation()),
-        new(new EmailCampaignsDerivation()), new(new SupportTicketsDerivation()), new(new WebAnalyticsDerivation()),
-    ];
+    /// <summary>In <see cref="EntityMaps.All"/> order.</summary>
+    public static readonly IReadOnlyList<ProcessedTable> Tables = [.. EntityMaps.All.Select(entity => new ProcessedTable(entity))];
 
     public static ProcessedTable Get(string entity) => Tables.FirstOrDefault(t => t.Name == entity)
         ?? throw new KeyNotFoundException($"The processed dataset has no entity '{entity}'.");

@@ -1,17 +1,17 @@
 using HubAspire.Core.Schema;
 using HubAspire.Datasets.Reading;
-using HubAspire.Etl.Processed.Derivations;
+using HubAspire.Etl.Entities;
 
 namespace HubAspire.Etl.Processed;
 
 /// <summary>One entity of the processed dataset: its raw columns, unchanged, followed by its derived columns.</summary>
 public sealed class ProcessedTable
 {
-    public ProcessedTable(EntityDerivation derivation)
+    public ProcessedTable(EntityMap entity)
     {
-        Derivation = derivation;
-        Raw = derivation.Raw;
-        Schema = new EntitySchema(Raw.Name, Raw.RowsAtScaleOne, [.. Raw.Columns, .. derivation.Derived]);
+        Entity = entity;
+        Raw = entity.Raw;
+        Schema = new EntitySchema(Raw.Name, Raw.RowsAtScaleOne, [.. Raw.Columns, .. entity.Derived]);
         RawColumns = Raw.Columns.Select(ReadRequest).ToList();
 
         // The batch and the writer find columns by name: a derived name equal to a raw one would shadow it.
@@ -28,7 +28,8 @@ public sealed class ProcessedTable
     /// <summary>The processed file's columns, in file order.</summary>
     public EntitySchema Schema { get; }
 
-    public EntityDerivation Derivation { get; }
+    /// <summary>The entity's map step, which derives the engineered columns.</summary>
+    public EntityMap Entity { get; }
 
     /// <summary>Every raw column, read in the form that copies it losslessly (integers widened, strings as codes).</summary>
     public IReadOnlyList<ColumnRequest> RawColumns { get; }

@@ -1,16 +1,19 @@
 using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
 using HubAspire.Datasets.Reading;
 
-namespace HubAspire.Etl.Processing;
+namespace HubAspire.Etl.Entities;
 
-public sealed class MarketingEventsProcessor : CubeProcessor
+public sealed class MarketingEventsMap : EntityMap
 {
     public override CubeDefinition Cube => Cubes.MarketingEvents;
+    public override EntitySchema Raw => CrmSchema.MarketingEvents;
 
     public override IReadOnlyList<ColumnRequest> Columns =>
-        [Month(), Categorical("channel"), Categorical("event_type"), Integer("session_duration_sec"), Integer("page_depth")];
+        [ReadMonth(), ReadCategory("channel"), ReadCategory("event_type"), ReadInteger("session_duration_sec"), ReadInteger("page_depth")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
@@ -31,5 +34,22 @@ public sealed class MarketingEventsProcessor : CubeProcessor
         }
 
         return cube.ToCells();
+    }
+
+    public override IReadOnlyList<Column> Derived { get; } = [Integer("hour"), Label("day_of_week"), Flag("is_engaged"), Label("month")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var durations = raw.Int64("session_duration_sec");
+        var engaged = batch.Int32("is_engaged");
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            engaged[i] = ToFlag(EntityFeatures.IsEngagedEvent(durations[i]));
+        }
+
+        var calendar = Calendar(raw, batch, "timestamp");
+        calendar.Hour(batch.Int32("hour"));
+        calendar.DayOfWeek(batch.String("day_of_week"));
+        calendar.Month(batch.String("month"));
     }
 }

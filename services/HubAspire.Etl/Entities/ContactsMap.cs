@@ -1,16 +1,19 @@
 using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
 using HubAspire.Datasets.Reading;
 
-namespace HubAspire.Etl.Processing;
+namespace HubAspire.Etl.Entities;
 
-public sealed class ContactsProcessor : CubeProcessor
+public sealed class ContactsMap : EntityMap
 {
     public override CubeDefinition Cube => Cubes.Contacts;
+    public override EntitySchema Raw => CrmSchema.Contacts;
 
     public override IReadOnlyList<ColumnRequest> Columns =>
-        [Month(), Categorical("lifecycle_stage"), Categorical("lead_source"), Integer("lead_score"), Integer("num_page_views"), Integer("num_form_submissions")];
+        [ReadMonth(), ReadCategory("lifecycle_stage"), ReadCategory("lead_source"), ReadInteger("lead_score"), ReadInteger("num_page_views"), ReadInteger("num_form_submissions")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
@@ -31,5 +34,20 @@ public sealed class ContactsProcessor : CubeProcessor
         }
 
         return cube.ToCells();
+    }
+
+    public override IReadOnlyList<Column> Derived { get; } = [Label("lead_grade"), Integer("engagement_index")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var scores = raw.Int64("lead_score");
+        var pageViews = raw.Int64("num_page_views");
+        var forms = raw.Int64("num_form_submissions");
+        var (grade, engagement) = (batch.String("lead_grade"), batch.Int32("engagement_index"));
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            grade[i] = EntityFeatures.LeadGrade(scores[i]);
+            engagement[i] = checked((int)EntityFeatures.EngagementIndex(pageViews[i], forms[i]));
+        }
     }
 }

@@ -2,7 +2,7 @@ using HubAspire.Core.Features;
 using HubAspire.Datasets.Parquet;
 using HubAspire.Etl.Processing;
 
-namespace HubAspire.Etl.Processed.Derivations;
+namespace HubAspire.Etl.Entities;
 
 /// <summary>
 /// The calendar features of ETL.md (month, quarter, hour, day of week) of one row group's

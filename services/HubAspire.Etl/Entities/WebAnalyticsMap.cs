@@ -1,18 +1,21 @@
 using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
 using HubAspire.Datasets.Reading;
 
-namespace HubAspire.Etl.Processing;
+namespace HubAspire.Etl.Entities;
 
-public sealed class WebAnalyticsProcessor : CubeProcessor
+public sealed class WebAnalyticsMap : EntityMap
 {
     public override CubeDefinition Cube => Cubes.WebAnalytics;
+    public override EntitySchema Raw => CrmSchema.WebAnalytics;
 
     public override IReadOnlyList<ColumnRequest> Columns =>
     [
-        Month(), Categorical("page_url"), Categorical("country"), Categorical("device_type"),
-        Integer("session_duration_sec"), Integer("bounce"), Integer("conversion"), Integer("page_views"),
+        ReadMonth(), ReadCategory("page_url"), ReadCategory("country"), ReadCategory("device_type"),
+        ReadInteger("session_duration_sec"), ReadInteger("bounce"), ReadInteger("conversion"), ReadInteger("page_views"),
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -39,5 +42,24 @@ public sealed class WebAnalyticsProcessor : CubeProcessor
         }
 
         return cube.ToCells();
+    }
+
+    public override IReadOnlyList<Column> Derived { get; } =
+        [Integer("hour"), Label("day_of_week"), Label("month"), Flag("engaged_session")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var durations = raw.Int64("session_duration_sec");
+        var bounces = raw.Int64("bounce");
+        var engaged = batch.Int32("engaged_session");
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            engaged[i] = ToFlag(EntityFeatures.IsEngagedSession(durations[i], bounces[i]));
+        }
+
+        var calendar = Calendar(raw, batch, "timestamp");
+        calendar.Hour(batch.Int32("hour"));
+        calendar.DayOfWeek(batch.String("day_of_week"));
+        calendar.Month(batch.String("month"));
     }
 }

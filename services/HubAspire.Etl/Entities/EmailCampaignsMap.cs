@@ -1,16 +1,20 @@
 using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
 using HubAspire.Datasets.Reading;
+using HubAspire.Etl.Processing;
 
-namespace HubAspire.Etl.Processing;
+namespace HubAspire.Etl.Entities;
 
-public sealed class EmailCampaignsProcessor : CubeProcessor
+public sealed class EmailCampaignsMap : EntityMap
 {
     public override CubeDefinition Cube => Cubes.EmailCampaigns;
+    public override EntitySchema Raw => CrmSchema.EmailCampaigns;
 
     public override IReadOnlyList<ColumnRequest> Columns =>
-        [Month(), Categorical("campaign_type"), Integer("send_hour"), Categorical("action")];
+        [ReadMonth(), ReadCategory("campaign_type"), ReadInteger("send_hour"), ReadCategory("action")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
@@ -38,5 +42,28 @@ public sealed class EmailCampaignsProcessor : CubeProcessor
         }
 
         return cube.ToCells();
+    }
+
+    public override IReadOnlyList<Column> Derived { get; } =
+        [Flag("is_opened"), Flag("is_clicked"), Flag("is_bounced"), Flag("is_unsub"), Label("month")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var action = raw.Categorical("action");
+        FlagByLabel(action, EntityFeatures.IsOpened, batch.Int32("is_opened"));
+        FlagByLabel(action, EntityFeatures.IsClicked, batch.Int32("is_clicked"));
+        FlagByLabel(action, EntityFeatures.IsBounced, batch.Int32("is_bounced"));
+        FlagByLabel(action, EntityFeatures.IsUnsubscribe, batch.Int32("is_unsub"));
+        Calendar(raw, batch, "timestamp").Month(batch.String("month"));
+    }
+
+    private static void FlagByLabel(CategoricalColumn action, Func<string, bool> rule, int[] target)
+    {
+        var flags = FlagPerLabel(action, rule);
+        var codes = action.Codes;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            target[i] = ToFlag(flags[codes[i]]);
+        }
     }
 }

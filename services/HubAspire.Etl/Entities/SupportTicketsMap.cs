@@ -1,16 +1,20 @@
 using System.Runtime.CompilerServices;
 using HubAspire.Core.Aggregations;
 using HubAspire.Core.Features;
+using HubAspire.Core.Schema;
+using HubAspire.Datasets.Parquet;
 using HubAspire.Datasets.Reading;
+using HubAspire.Etl.Processing;
 
-namespace HubAspire.Etl.Processing;
+namespace HubAspire.Etl.Entities;
 
-public sealed class SupportTicketsProcessor : CubeProcessor
+public sealed class SupportTicketsMap : EntityMap
 {
     public override CubeDefinition Cube => Cubes.SupportTickets;
+    public override EntitySchema Raw => CrmSchema.SupportTickets;
 
     public override IReadOnlyList<ColumnRequest> Columns =>
-        [Month(), Categorical("category"), Categorical("priority"), Real("resolution_hours"), Integer("satisfaction_score")];
+        [ReadMonth(), ReadCategory("category"), ReadCategory("priority"), ReadReal("resolution_hours"), ReadInteger("satisfaction_score")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override CubeCells Map(RowGroupColumns columns)
@@ -35,5 +39,24 @@ public sealed class SupportTicketsProcessor : CubeProcessor
         }
 
         return cube.ToCells();
+    }
+
+    public override IReadOnlyList<Column> Derived { get; } = [Flag("sla_met"), Label("quarter"), Label("month")];
+
+    public override void Derive(RowGroupColumns raw, ColumnBatch batch)
+    {
+        var priority = raw.Categorical("priority");
+        var priorities = priority.Values;
+        var codes = priority.Codes;
+        var hours = raw.Double("resolution_hours");
+        var slaMet = batch.Int32("sla_met");
+        for (var i = 0; i < raw.RowCount; i++)
+        {
+            slaMet[i] = ToFlag(EntityFeatures.SlaMet(priorities[codes[i]], hours[i]));
+        }
+
+        var calendar = Calendar(raw, batch, "created_at");
+        calendar.Quarter(batch.String("quarter"));
+        calendar.Month(batch.String("month"));
     }
 }
