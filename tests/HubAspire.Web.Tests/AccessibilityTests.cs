@@ -56,14 +56,16 @@ public sealed class AccessibilityTests(DashboardSite site)
 
         // Every control a keyboard user should reach, marked with its place in the page, and its
         // outline and shadow while nothing has focus.
-        var controls = Parse<Control[]>(await page.EvaluateAsync<string>("""
-            () => JSON.stringify([...document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]')]
-              .filter((element) => element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }) && !element.closest('.visually-hidden'))
-              .map((element, index) => {
-                element.dataset.keyboardCheck = String(index);
-                const style = getComputedStyle(element);
-                return { index, name: (element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent).trim(), outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`, shadow: style.boxShadow };
-              }))
+        var controls = Parse<Control[]>(await page.EvaluateAsync<string>($$"""
+            () => {
+              const describe = {{DescribeControl}};
+              return JSON.stringify([...document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]')]
+                .filter((element) => element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }) && !element.closest('.visually-hidden'))
+                .map((element, index) => {
+                  element.dataset.keyboardCheck = String(index);
+                  return describe(element);
+                }));
+            }
             """));
         Assert.Contains(controls, c => c.Name == "run details (JSON)"); // the footer link: the last control
         await page.EvaluateAsync("() => document.activeElement?.blur()");
@@ -72,12 +74,10 @@ public sealed class AccessibilityTests(DashboardSite site)
         for (var press = 0; press < (2 * controls.Length) + 20; press++)
         {
             await page.Keyboard.PressAsync("Tab");
-            var focused = Parse<Control?>(await page.EvaluateAsync<string>("""
+            var focused = Parse<Control?>(await page.EvaluateAsync<string>($$"""
                 () => {
                   const element = document.activeElement;
-                  if (!element || element === document.body) return 'null';
-                  const style = getComputedStyle(element);
-                  return JSON.stringify({ index: Number(element.dataset.keyboardCheck ?? -1), name: (element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent).trim(), outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`, shadow: style.boxShadow });
+                  return !element || element === document.body ? 'null' : JSON.stringify(({{DescribeControl}})(element));
                 }
                 """));
             if (reached.Count > 0 && focused?.Index == reached[^1].Index && focused.Index >= 0)
@@ -129,6 +129,22 @@ public sealed class AccessibilityTests(DashboardSite site)
 
         await page.CloseAsync();
     }
+
+    /// <summary>
+    /// A JavaScript function: a control's place in the list (-1 when not listed), its accessible
+    /// name, and its outline and shadow as computed now.
+    /// </summary>
+    private const string DescribeControl = """
+        (element) => {
+          const style = getComputedStyle(element);
+          return {
+            index: Number(element.dataset.keyboardCheck ?? -1),
+            name: (element.getAttribute('aria-label') ?? element.labels?.[0]?.textContent ?? element.textContent).trim(),
+            outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+            shadow: style.boxShadow,
+          };
+        }
+        """;
 
     /// <summary>
     /// Waits until the browser has drawn a frame: a table's scroller learns whether it scrolls (and

@@ -154,18 +154,12 @@ public sealed class PhoneLayoutTests(DashboardSite site)
     }
 
     /// <summary>What a person sees first (not the whole page), for a person to look at.</summary>
-    private static async Task SaveFirstScreenAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, $"{name}.png"), Animations = ScreenshotAnimations.Disabled });
-    }
+    private static Task SaveFirstScreenAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = RepositoryPaths.Screenshot(name), Animations = ScreenshotAnimations.Disabled });
 
     /// <summary>A table as its scroller shows it (with its fades), for a person to look at.</summary>
-    private static async Task SaveTableAsync(ILocator scroller, string name)
-    {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        await scroller.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(RepositoryPaths.Screenshots, $"{name}.png") });
-    }
+    private static Task SaveTableAsync(ILocator scroller, string name) =>
+        scroller.ScreenshotAsync(new LocatorScreenshotOptions { Path = RepositoryPaths.Screenshot(name) });
 
     /// <summary>The active tab's button lies inside the tab bar's visible (scrolled) box.</summary>
     private static async Task AssertActiveTabInSightAsync(IPage page, string when)

@@ -77,11 +77,7 @@ public sealed class DashboardPage
 
     public Task<string> CardStateAsync(string cardId) => page.EvalOnSelectorAsync<string>($"[data-card='{cardId}']", "c => c.dataset.state");
 
-    public Task SaveScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(RepositoryPaths.Screenshots);
-        return DashboardDom.ScreenshotAsync(page, Path.Combine(RepositoryPaths.Screenshots, $"{name}.png"));
-    }
+    public Task SaveScreenshotAsync(string name) => DashboardDom.ScreenshotAsync(page, RepositoryPaths.Screenshot(name));
 }
 
 public sealed record ChartData(string Id, string Route, JsonArray? Labels, JsonArray? Series);

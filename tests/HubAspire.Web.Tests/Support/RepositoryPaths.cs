@@ -16,4 +16,7 @@ public static class RepositoryPaths
 
     /// <summary>Screenshots the browser tests take, for a person to look at (git-ignored).</summary>
     public static string Screenshots => Path.Combine(Root, "TestResults", "screenshots");
+
+    /// <summary>Where a test's screenshot <paramref name="name"/> goes (the folder made if need be).</summary>
+    public static string Screenshot(string name) => Path.Combine(Directory.CreateDirectory(Screenshots).FullName, $"{name}.png");
 }
