@@ -4,6 +4,7 @@ using HubAspire.Datasets.Manifest;
 using HubAspire.Etl.Pipeline;
 using HubAspire.Etl.Tests.Processed.Support;
 using HubAspire.Etl.Tests.Support;
+using HubAspire.Mapping;
 using HubAspire.Testing.Postgres;
 using Npgsql;
 

@@ -1,6 +1,7 @@
 using HubAspire.Datasets.Reading;
 using HubAspire.Etl.Pipeline;
 using HubAspire.Etl.Tests.Support;
+using HubAspire.Mapping;
 using HubAspire.Store;
 using HubAspire.Testing.Postgres;
 using Npgsql;

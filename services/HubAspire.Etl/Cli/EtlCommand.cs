@@ -1,6 +1,7 @@
 using HubAspire.Jobs;
 using HubAspire.Datasets.Reading;
 using HubAspire.Etl.Pipeline;
+using HubAspire.Mapping;
 using HubAspire.Store;
 using Microsoft.Extensions.Logging;
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets.Manifest;
-using HubAspire.Etl.Entities;
-using HubAspire.Etl.Processed;
+using HubAspire.Mapping.Entities;
+using HubAspire.Mapping.Processed;
 using HubAspire.Etl.Telemetry;
 using HubAspire.Jobs;
+using HubAspire.Mapping;
 
 namespace HubAspire.Etl.Pipeline;
 
@@ -30,8 +31,18 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
 
         await Parallel.ForEachAsync(files,
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-            async (item, token) => fileCubes.Add(
-                await FileMapper.MapAsync(Path.Combine(datasetDirectory, item.file.Path), item.file, item.entity, processed, progress, token)));
+            async (item, token) =>
+            {
+                var entity = item.entity.Cube.Name;
+                progress.Start(entity);
+                var mapped = await FileMapper.MapAsync(Path.Combine(datasetDirectory, item.file.Path), item.file, item.entity,
+                    processed?.Stage, rows => progress.Add(entity, rows), token);
+                fileCubes.Add(mapped.Cube);
+                if (mapped.Processed is { } written)
+                {
+                    processed!.Add(written);
+                }
+            });
 
         using var reduce = EtlTelemetry.Source.StartActivity("reduce");
         var merged = Cubes.All.ToDictionary(cube => cube, cube => new CubeCells(cube));

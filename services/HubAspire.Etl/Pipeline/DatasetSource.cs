@@ -1,6 +1,7 @@
 using HubAspire.Core.Schema;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
+using HubAspire.Mapping;
 using HubAspire.Store;
 
 namespace HubAspire.Etl.Pipeline;

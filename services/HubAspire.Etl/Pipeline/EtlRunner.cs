@@ -2,7 +2,7 @@ using System.Diagnostics;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
-using HubAspire.Etl.Processed;
+using HubAspire.Mapping.Processed;
 using HubAspire.Etl.Telemetry;
 using HubAspire.Jobs;
 using HubAspire.Store;

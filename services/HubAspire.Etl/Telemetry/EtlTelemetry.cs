@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using HubAspire.Mapping;
 
 namespace HubAspire.Etl.Telemetry;
 
 /// <summary>The ETL's spans (run → entity → file; reduce; load) and metrics, under one name that ServiceDefaults exports.</summary>
 public static class EtlTelemetry
 {
-    public const string Name = "HubAspire.Etl";
+    public const string Name = MappingTelemetry.Name;
 
-    public static readonly ActivitySource Source = new(Name);
+    public static readonly ActivitySource Source = MappingTelemetry.Source;
 
     private static readonly Meter Meter = new(Name);
 

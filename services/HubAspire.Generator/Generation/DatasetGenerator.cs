@@ -2,7 +2,7 @@ using System.Diagnostics;
 using HubAspire.Core.Schema;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
-using HubAspire.Datasets.Parquet;
+using HubAspire.Generation;
 using HubAspire.Generator.Telemetry;
 using HubAspire.Jobs;
 using Microsoft.Extensions.Logging;
@@ -70,7 +70,7 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
                 using (var span = GeneratorTelemetry.Source.StartActivity("write " + item.file.RelativePath, ActivityKind.Internal, tracker.StartFile()))
                 {
                     span?.SetTag("hubaspire.rows", item.file.Rows);
-                    written[item.index] = await WriteFileAsync(item.file, stage.Path, request.Seed, keyed, progress, token);
+                    written[item.index] = await FileWriter.WriteAsync(item.file, stage.Path, request.Seed, keyed, rows => progress.Add(tracker.Name, rows), token);
                 }
 
                 tracker.FinishFile();
@@ -131,32 +131,6 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
         }
 
         return intact ? manifest : null;
-    }
-
-    private static async Task<ManifestFile> WriteFileAsync(
-        FilePlan file, string stageDirectory, long seed, KeyedRandom keyed, RowProgress progress, CancellationToken cancellationToken)
-    {
-        var schema = file.Generator.Schema;
-        var path = Path.Combine(stageDirectory, file.RelativePath);
-        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
-        await using (var writer = await ParquetTableWriter.CreateAsync(schema, stream, cancellationToken))
-        {
-            var batch = new ColumnBatch(schema, (int)Math.Min(GenerationPlan.RowsPerRowGroup, file.Rows));
-            for (long offset = 0; offset < file.Rows; offset += GenerationPlan.RowsPerRowGroup)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var count = (int)Math.Min(GenerationPlan.RowsPerRowGroup, file.Rows - offset);
-                var firstRow = file.FirstRow + offset;
-                var random = new RandomStream(seed, file.EntityIndex, firstRow / GenerationPlan.RowsPerRowGroup);
-                file.Generator.Fill(batch, firstRow + 1, count, ref random, keyed);
-                await writer.WriteRowGroupAsync(batch, cancellationToken);
-                progress.Add(schema.Name, count);
-            }
-        }
-
-        // On disk before the manifest names it.
-        stream.Flush(flushToDisk: true);
-        return new ManifestFile(file.RelativePath, file.Rows, stream.Length);
     }
 
     /// <summary>An entity's span: from its first file's start to its last file's end.</summary>
