@@ -1,4 +1,5 @@
 using HubAspire.AppHost.Api;
+using HubAspire.AppHost.Cluster;
 using HubAspire.AppHost.Etl;
 using HubAspire.AppHost.Generator;
 using HubAspire.AppHost.Operations;
@@ -16,9 +17,12 @@ var dataDirectory = builder.GetDataDirectory();
 // database, which the ETL and the API reference.
 var aggregateStore = builder.AddAggregateStore(dataDirectory);
 
+// Scale-out: with Cluster:Silos > 0, an Orleans cluster whose silos generate and map the files.
+var cluster = builder.AddFileWorkerCluster(aggregateStore);
+
 // Services, in data-flow order.
-var generator = builder.AddGenerator(dataDirectory);
-var etl = builder.AddEtl(dataDirectory, aggregateStore, generator);
+var generator = builder.AddGenerator(dataDirectory).RunsOn(cluster);
+var etl = builder.AddEtl(dataDirectory, aggregateStore, generator).RunsOn(cluster);
 generator.WithRegenerateDataCommand(etl);
 var api = builder.AddApi(aggregateStore, etl);
 builder.AddWeb(api);

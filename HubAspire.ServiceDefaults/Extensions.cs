@@ -11,18 +11,25 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// What every HubAspire service shares: OpenTelemetry (traces, metrics, logs over OTLP),
-/// health checks, service discovery and HTTP resilience. A service passes the name of its own
-/// ActivitySource and Meter (one name for both) so its spans and metrics are exported too.
+/// health checks, service discovery and HTTP resilience. A service passes the names of its own
+/// ActivitySources and Meters (one name for both) so its spans and metrics are exported too.
+/// Orleans' grain-call spans and metrics are always exported: in a service that is not part of the
+/// cluster they are simply never produced.
 /// </summary>
 public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, string serviceTelemetryName)
+    /// <summary>Orleans' grain calls (client and silo side) and its runtime; not its lifecycle, which would fill the trace view at every start.</summary>
+    private static readonly string[] OrleansSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    private const string OrleansMeter = "Microsoft.Orleans";
+
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, params string[] serviceTelemetryNames)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.ConfigureOpenTelemetry(serviceTelemetryName);
+        builder.ConfigureOpenTelemetry(serviceTelemetryNames);
         builder.AddDefaultHealthChecks();
 
         builder.Services.AddServiceDiscovery();
@@ -35,7 +42,7 @@ public static class Extensions
         return builder;
     }
 
-    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, string serviceTelemetryName)
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder, params string[] serviceTelemetryNames)
         where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -46,7 +53,8 @@ public static class Extensions
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
-                .AddMeter(serviceTelemetryName)
+                .AddMeter(serviceTelemetryNames)
+                .AddMeter(OrleansMeter)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())
@@ -54,7 +62,8 @@ public static class Extensions
                 // Children follow their parent's decision, whatever OTEL_TRACES_SAMPLER says (Aspire
                 // sets always_on): a filtered-out health probe then takes its database check with it.
                 .SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
-                .AddSource(serviceTelemetryName)
+                .AddSource(serviceTelemetryNames)
+                .AddSource(OrleansSources)
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(options =>
                     // Health probes would otherwise fill the trace view every few seconds.

@@ -1,3 +1,5 @@
+using HubAspire.AppHost.Cluster;
+
 namespace HubAspire.AppHost.Api;
 
 /// <summary>
@@ -17,5 +19,9 @@ public static class ApiExtensions
             .WaitFor(aggregateStore, WaitBehavior.StopOnResourceUnavailable)
             .WithRelationship(etl.Resource, "Serves runs of")
             .WithHttpEndpoint()
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            // Every replica serves the latest succeeded run; the web's requests reach them through one proxied endpoint.
+            .WithReplicas(ClusterExtensions.Replicas(builder, ReplicasSetting, defaultValue: 1));
+
+    public const string ReplicasSetting = "Api:Replicas";
 }

@@ -1,3 +1,4 @@
+using HubAspire.Cluster.Client;
 using HubAspire.Datasets;
 using HubAspire.Etl.Cli;
 using HubAspire.Etl.Pipeline;
@@ -9,5 +10,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder();
 builder.Services.AddSingleton<EtlRunner>();
+builder.AddFileWorkersWhenClustered();
 var parsed = EtlOptions.Parse(args, DefaultDataDirectory.Find(), builder.Configuration.GetConnectionString(EtlOptions.ConnectionName));
 return await JobHost.RunAsync<EtlRequest, EtlCommand>(builder, parsed, EtlOptions.Usage, EtlTelemetry.Name);

@@ -18,7 +18,8 @@ public static class FileWriter
         var schema = file.Generator.Schema;
         var path = Path.Combine(directory, file.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
+        // Create, not CreateNew: on a cluster, a file whose silo died half-way is written again from the start.
+        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
         await using (var writer = await ParquetTableWriter.CreateAsync(schema, stream, cancellationToken))
         {
             var batch = new ColumnBatch(schema, (int)Math.Min(GenerationPlan.RowsPerRowGroup, file.Rows));

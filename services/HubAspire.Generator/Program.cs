@@ -1,3 +1,4 @@
+using HubAspire.Cluster.Client;
 using HubAspire.Datasets;
 using HubAspire.Generator.Cli;
 using HubAspire.Generator.Generation;
@@ -8,5 +9,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = Host.CreateApplicationBuilder();
 builder.Services.AddSingleton<DatasetGenerator>();
+builder.AddFileWorkersWhenClustered();
 return await JobHost.RunAsync<GenerationRequest, GenerateCommand>(
     builder, GeneratorOptions.Parse(args, DefaultDataDirectory.Find()), GeneratorOptions.Usage, GeneratorTelemetry.Name);

@@ -1,3 +1,4 @@
+using HubAspire.Cluster;
 using HubAspire.Jobs;
 using HubAspire.Datasets.Reading;
 using HubAspire.Etl.Pipeline;
@@ -22,7 +23,7 @@ public sealed class EtlCommand(EtlRunner runner, ILogger<EtlCommand> logger) : I
             logger.LogWarning("ETL cancelled; the run is marked failed and the previously served run is unchanged");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is EtlException or ParquetDataException or ParquetSchemaException or PostgresUnreachableException
+        catch (Exception e) when (e is EtlException or ClusterException or ParquetDataException or ParquetSchemaException or PostgresUnreachableException
                                       or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             logger.LogError("ETL failed: {Reason}", e.Message);

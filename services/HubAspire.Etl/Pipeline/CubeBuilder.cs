@@ -1,21 +1,24 @@
 using System.Collections.Concurrent;
+using HubAspire.Cluster.Client;
+using HubAspire.Cluster.Contracts;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets.Manifest;
-using HubAspire.Mapping.Entities;
-using HubAspire.Mapping.Processed;
 using HubAspire.Etl.Telemetry;
 using HubAspire.Jobs;
 using HubAspire.Mapping;
+using HubAspire.Mapping.Entities;
+using HubAspire.Mapping.Processed;
 
 namespace HubAspire.Etl.Pipeline;
 
 /// <summary>
-/// Map → reduce over a dataset: every file is mapped on a worker (<see cref="FileMapper"/>: row
-/// group by row group into its file's cube, and its processed copy when asked), and the files'
-/// cubes are merged per entity. Integer sums make the result independent of the worker count and
-/// of the merge order.
+/// Map → reduce over a dataset: every file is mapped (<see cref="FileMapper"/>: row group by row
+/// group into its file's cube, and its processed copy when asked) — on this process's workers, or
+/// on the silos of a cluster when one is given — and the files' cubes are merged per entity.
+/// Integer sums make the result independent of the worker count, of where each file was mapped
+/// and of the merge order.
 /// </summary>
-public sealed class CubeBuilder(ProcessedOutput? processed = null)
+public sealed class CubeBuilder(ProcessedOutput? processed = null, FileWorkers? cluster = null)
 {
     /// <summary>The merged cube of every entity, in <see cref="Cubes.All"/> order.</summary>
     public async Task<IReadOnlyList<CubeCells>> BuildAsync(
@@ -29,20 +32,38 @@ public sealed class CubeBuilder(ProcessedOutput? processed = null)
             .ToList();
         var fileCubes = new ConcurrentBag<CubeCells>();
 
-        await Parallel.ForEachAsync(files,
-            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
-            async (item, token) =>
+        void Mapped(CubeCells cube, ProcessedFile? written)
+        {
+            fileCubes.Add(cube);
+            if (written is not null)
             {
-                var entity = item.entity.Cube.Name;
-                progress.Start(entity);
-                var mapped = await FileMapper.MapAsync(Path.Combine(datasetDirectory, item.file.Path), item.file, item.entity,
-                    processed?.Stage, rows => progress.Add(entity, rows), token);
-                fileCubes.Add(mapped.Cube);
-                if (mapped.Processed is { } written)
+                processed!.Add(written);
+            }
+        }
+
+        if (cluster is null)
+        {
+            await Parallel.ForEachAsync(files,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken },
+                async (item, token) =>
                 {
-                    processed!.Add(written);
-                }
-            });
+                    var entity = item.entity.Cube.Name;
+                    progress.Start(entity);
+                    var mapped = await FileMapper.MapAsync(Path.Combine(datasetDirectory, item.file.Path), item.file, item.entity,
+                        processed?.Stage, rows => progress.Add(entity, rows), token);
+                    Mapped(mapped.Cube, mapped.Processed);
+                });
+        }
+        else
+        {
+            var work = files.Select(item => new MapFileWork(datasetDirectory, item.file, item.entity.Cube.Name, processed?.Stage)).ToList();
+            await cluster.MapAsync(work, (file, outcome) =>
+            {
+                progress.Start(file.Entity);
+                progress.Add(file.Entity, checked((int)file.File.Rows));
+                Mapped(outcome.Cube!, outcome.Processed);
+            }, cancellationToken);
+        }
 
         using var reduce = EtlTelemetry.Source.StartActivity("reduce");
         var merged = Cubes.All.ToDictionary(cube => cube, cube => new CubeCells(cube));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HubAspire.Cluster.Client;
 using HubAspire.Core.Aggregations;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
@@ -18,7 +19,7 @@ namespace HubAspire.Etl.Pipeline;
 /// marks the run succeeded. Any failure marks the run failed with its reason; what the API serves
 /// (the latest succeeded run) and the previous processed dataset are untouched.
 /// </summary>
-public sealed class EtlRunner(ILogger<EtlRunner> logger)
+public sealed class EtlRunner(ILogger<EtlRunner> logger, FileWorkers? cluster = null)
 {
     public async Task<EtlResult> RunAsync(EtlRequest request, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         async Task<IReadOnlyList<CubeCells>> BuildCubesAsync(ProcessedOutput? processed)
         {
             using var progress = new RowProgress(logger, "read", rowsPerEntity, EtlTelemetry.RowsRead);
-            return await new CubeBuilder(processed).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
+            return await new CubeBuilder(processed, cluster).BuildAsync(datasetDirectory, manifest, request.Workers, progress, cancellationToken);
         }
 
         await using var dataSource = NpgsqlDataSource.Create(request.ConnectionString);
@@ -66,8 +67,9 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger)
         var runId = await store.StartRunAsync(dataset, new RunTraceIds(run?.TraceId.ToString(), manifest.TraceParent), cancellationToken);
         run?.SetTag("hubaspire.run_id", runId);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId });
-        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows ({Dataset}) from {Directory} with {Workers} worker(s){Processed}",
-            runId, manifest.TotalRows, input.Description, datasetDirectory, request.Workers,
+        logger.LogInformation("Run {RunId}: reading {Rows:N0} rows ({Dataset}) from {Directory} {Workers}{Processed}",
+            runId, manifest.TotalRows, input.Description, datasetDirectory,
+            cluster is null ? $"with {request.Workers} worker(s)" : "on the cluster's silos",
             request.WriteProcessed ? $", writing the processed dataset to {layout.ProcessedDirectory} in the same pass" : "");
 
         try

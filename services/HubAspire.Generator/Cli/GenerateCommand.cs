@@ -1,3 +1,4 @@
+using HubAspire.Cluster;
 using HubAspire.Jobs;
 using HubAspire.Generator.Generation;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,11 @@ public sealed class GenerateCommand(DatasetGenerator generator, ILogger<Generate
         {
             logger.LogWarning("Generation cancelled; nothing was published and the previous dataset (if any) is unchanged");
             return ExitCodes.Cancelled;
+        }
+        catch (ClusterException e)
+        {
+            logger.LogError("Generation failed: {Reason} Nothing was published and the previous dataset (if any) is unchanged.", EndWithPeriod(e.Message));
+            return ExitCodes.Failed;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

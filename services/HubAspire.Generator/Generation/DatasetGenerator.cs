@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using HubAspire.Cluster.Client;
+using HubAspire.Cluster.Contracts;
 using HubAspire.Core.Schema;
 using HubAspire.Datasets;
 using HubAspire.Datasets.Manifest;
@@ -17,7 +19,7 @@ public sealed record GenerationResult(DatasetManifest Manifest, string DatasetDi
 /// then the manifest; then the stage replaces <c>raw/</c> in one move. Output depends only on
 /// seed and scale: each row group draws from its own random stream, whatever thread writes it.
 /// </summary>
-public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
+public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger, FileWorkers? cluster = null)
 {
     static DatasetGenerator()
     {
@@ -44,8 +46,8 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
         var counts = new EntityCounts(request.Scale);
         var files = GenerationPlan.Files(counts);
         var totalRows = files.Sum(f => f.Rows);
-        logger.LogInformation("Generating {Rows:N0} rows (scale {Scale}, seed {Seed}) into {Directory} with {Workers} worker(s)",
-            totalRows, request.Scale, request.Seed, datasetDirectory, request.Workers);
+        logger.LogInformation("Generating {Rows:N0} rows (scale {Scale}, seed {Seed}) into {Directory} {Workers}",
+            totalRows, request.Scale, request.Seed, datasetDirectory, cluster is null ? $"with {request.Workers} worker(s)" : "on the cluster's silos");
 
         using var stage = StagedDirectory.Create(datasetDirectory);
         foreach (var entity in CrmSchema.Entities)
@@ -60,21 +62,37 @@ public sealed class DatasetGenerator(ILogger<DatasetGenerator> logger)
         var written = new ManifestFile[files.Count];
 
         // Largest files first, so the last ones to finish are short and the cores stay busy.
-        var schedule = files.Select((file, index) => (file, index)).OrderByDescending(f => f.file.Rows);
-        await Parallel.ForEachAsync(schedule,
-            new ParallelOptions { MaxDegreeOfParallelism = request.Workers, CancellationToken = cancellationToken },
-            async (item, token) =>
-            {
-                var tracker = entities[item.file.Generator.Schema.Name];
-                progress.Start(tracker.Name);
-                using (var span = GeneratorTelemetry.Source.StartActivity("write " + item.file.RelativePath, ActivityKind.Internal, tracker.StartFile()))
+        var schedule = files.Select((file, index) => (file, index)).OrderByDescending(f => f.file.Rows).ToList();
+        if (cluster is null)
+        {
+            await Parallel.ForEachAsync(schedule,
+                new ParallelOptions { MaxDegreeOfParallelism = request.Workers, CancellationToken = cancellationToken },
+                async (item, token) =>
                 {
-                    span?.SetTag("hubaspire.rows", item.file.Rows);
-                    written[item.index] = await FileWriter.WriteAsync(item.file, stage.Path, request.Seed, keyed, rows => progress.Add(tracker.Name, rows), token);
-                }
+                    var tracker = entities[item.file.Generator.Schema.Name];
+                    progress.Start(tracker.Name);
+                    using (var span = GeneratorTelemetry.Source.StartActivity("write " + item.file.RelativePath, ActivityKind.Internal, tracker.StartFile()))
+                    {
+                        span?.SetTag("hubaspire.rows", item.file.Rows);
+                        written[item.index] = await FileWriter.WriteAsync(item.file, stage.Path, request.Seed, keyed, rows => progress.Add(tracker.Name, rows), token);
+                    }
 
-                tracker.FinishFile();
-            });
+                    tracker.FinishFile();
+                });
+        }
+        else
+        {
+            // Each silo writes its files into the stage, which it shares with this process by path.
+            var index = schedule.ToDictionary(item => item.file.RelativePath, item => (item.index, entity: item.file.Generator.Schema.Name));
+            var work = schedule.Select(item => new GenerateFileWork(request.Seed, request.Scale, item.file.RelativePath, stage.Path)).ToList();
+            await cluster.GenerateAsync(work, (file, outcome) =>
+            {
+                var (position, entity) = index[file.RelativePath];
+                written[position] = outcome.File!;
+                progress.Start(entity);
+                progress.Add(entity, checked((int)outcome.File!.Rows));
+            }, cancellationToken);
+        }
 
         var manifest = new DatasetManifest(
             CrmSchema.Version,

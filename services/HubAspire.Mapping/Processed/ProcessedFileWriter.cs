@@ -45,7 +45,8 @@ public sealed class ProcessedFileWriter : IAsyncDisposable
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
+            // Create, not CreateNew: on a cluster, a file whose silo died half-way is written again from the start.
+            stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
             var writer = await ParquetTableWriter.CreateAsync(table.Schema, stream, cancellationToken);
             writing.Stop();
             return new ProcessedFileWriter(stage, table, relativePath, rawFilePath, stream, writer, capacity, span, writing);

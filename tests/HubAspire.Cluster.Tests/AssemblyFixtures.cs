@@ -1,0 +1,2 @@
+using HubAspire.Testing.Postgres;
+[assembly: AssemblyFixture(typeof(PostgresFixture))]
