@@ -1,4 +1,4 @@
-using HubAspire.AppHost.Cluster;
+using HubAspire.AppHost.Startup;
 
 namespace HubAspire.AppHost.Api;
 
@@ -21,7 +21,7 @@ public static class ApiExtensions
             .WithHttpEndpoint()
             .WithHttpHealthCheck("/health")
             // Every replica serves the latest succeeded run; the web's requests reach them through one proxied endpoint.
-            .WithReplicas(ClusterExtensions.Replicas(builder, ReplicasSetting, defaultValue: 1));
+            .WithReplicas(ReplicaSetting.Read(builder, ReplicasSetting, minimum: 1));
 
     public const string ReplicasSetting = "Api:Replicas";
 }

@@ -16,7 +16,7 @@ public static class ClusterExtensions
     public static FileWorkerCluster? AddFileWorkerCluster(
         this IDistributedApplicationBuilder builder, IResourceBuilder<IResourceWithConnectionString> aggregateStore)
     {
-        var silos = Replicas(builder, SilosSetting, defaultValue: 0);
+        var silos = ReplicaSetting.Read(builder, SilosSetting, minimum: 0);
         if (silos == 0)
         {
             return null;
@@ -38,20 +38,6 @@ public static class ClusterExtensions
     /// <summary>Makes <paramref name="job"/> a client of <paramref name="cluster"/> that starts once the silos do; unchanged without a cluster.</summary>
     public static IResourceBuilder<ProjectResource> RunsOn(this IResourceBuilder<ProjectResource> job, FileWorkerCluster? cluster) =>
         cluster is null ? job : job.WithReference(cluster.Orleans.AsClient()).WaitFor(cluster.Silos);
-
-    /// <summary>A replica count setting: a whole number from 0 (or 1) to 64, else the AppHost stops saying so.</summary>
-    public static int Replicas(IDistributedApplicationBuilder builder, string setting, int defaultValue)
-    {
-        var text = builder.Configuration[setting];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return defaultValue;
-        }
-
-        return int.TryParse(text, out var count) && count >= defaultValue && count <= 64
-            ? count
-            : throw new AppHostStartupException($"{setting} is '{text}': it must be a whole number from {defaultValue} to 64.");
-    }
 }
 
 /// <summary>The cluster as the jobs reference it: the Orleans service and its silo project.</summary>
