@@ -3,6 +3,29 @@ using System.Globalization;
 
 namespace HubAspire.Benchmarks;
 
+/// <summary>Where and how a child runs: pinned to one core (<c>taskset</c>, and the runtime told it has one processor), with more environment variables.</summary>
+public sealed record ChildProcessOptions(int? Core = null, IReadOnlyDictionary<string, string>? Environment = null)
+{
+    public static readonly ChildProcessOptions Default = new();
+
+    /// <summary>The command line's prefix that pins the child; empty when it is not pinned.</summary>
+    public IEnumerable<string> Pinning => Core is { } core ? ["taskset", "--cpu-list", core.ToString(CultureInfo.InvariantCulture)] : [];
+
+    /// <summary>Applies the environment (and, pinned, <c>DOTNET_PROCESSOR_COUNT=1</c> so thread pools and GC size themselves to one core).</summary>
+    public void ApplyTo(ProcessStartInfo start)
+    {
+        if (Core is not null)
+        {
+            start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+        }
+
+        foreach (var (name, value) in Environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+    }
+}
+
 /// <summary>What a finished child process printed (stdout, then stderr), how long it ran and its peak resident memory.</summary>
 public sealed record ChildProcessResult(int ExitCode, string Output, double WallSeconds, double PeakMegabytes);
 
@@ -23,32 +46,36 @@ public static class ChildProcess
 
     /// <summary>Runs <c>dotnet &lt;assembly&gt; &lt;arguments&gt;</c> to its end; kills it when cancelled.</summary>
     /// <param name="assembly">A file name in this program's directory, or a full path.</param>
-    public static Task<ChildProcessResult> RunDotnetAsync(string assembly, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync([Path.Combine(AppContext.BaseDirectory, assembly), .. arguments], cancellationToken);
+    public static Task<ChildProcessResult> RunDotnetAsync(
+        string assembly, IEnumerable<string> arguments, CancellationToken cancellationToken, ChildProcessOptions? options = null) =>
+        RunAsync([Path.Combine(AppContext.BaseDirectory, assembly), .. arguments], cancellationToken, options);
 
     /// <summary>Runs <c>dotnet &lt;arguments&gt;</c> (e.g. <c>publish …</c>) to its end; kills it when cancelled.</summary>
-    public static async Task<ChildProcessResult> RunAsync(IEnumerable<string> dotnetArguments, CancellationToken cancellationToken)
+    public static async Task<ChildProcessResult> RunAsync(
+        IEnumerable<string> dotnetArguments, CancellationToken cancellationToken, ChildProcessOptions? options = null)
     {
+        options ??= ChildProcessOptions.Default;
         // GNU time reports the peak the kernel recorded at exit, which nothing polled can beat.
         var peakFile = File.Exists(GnuTime) ? Path.GetTempFileName() : null;
-        var start = new ProcessStartInfo(peakFile is null ? "dotnet" : GnuTime)
+        string[] command =
+        [
+            .. peakFile is null ? [] : new[] { GnuTime, "--quiet", "--format=%M", "--output=" + peakFile },
+            .. options.Pinning,
+            "dotnet",
+            .. dotnetArguments,
+        ];
+        var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (peakFile is not null)
-        {
-            foreach (var arg in new[] { "--quiet", "--format=%M", "--output=" + peakFile, "dotnet" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
-
-        foreach (var arg in dotnetArguments)
+        foreach (var arg in command[1..])
         {
             start.ArgumentList.Add(arg);
         }
+
+        options.ApplyTo(start);
 
         // Telemetry export would time our exporter, not the program.
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");

@@ -6,10 +6,15 @@ namespace HubAspire.Benchmarks;
 /// <summary>One run of the real generator executable, as a separate process, and what it reported.</summary>
 public sealed partial record GeneratorRun(double WallSeconds, double GenerateSeconds, long Rows, double PeakMegabytes, double OutputMegabytes)
 {
-    public static async Task<GeneratorRun> ExecuteAsync(double scale, string dataDirectory, CancellationToken cancellationToken = default)
+    /// <param name="options">Where the generator runs (pinned, as a cluster's client); by default as a user runs it.</param>
+    /// <param name="workers">Its <c>--workers</c>; by default one per core.</param>
+    public static async Task<GeneratorRun> ExecuteAsync(
+        double scale, string dataDirectory, CancellationToken cancellationToken = default, ChildProcessOptions? options = null, int? workers = null)
     {
         var run = await ChildProcess.RunDotnetAsync("HubAspire.Generator.dll",
-            ["--scale", scale.ToString(CultureInfo.InvariantCulture), "--out", dataDirectory, "--force"], cancellationToken);
+            ["--scale", scale.ToString(CultureInfo.InvariantCulture), "--out", dataDirectory, "--force",
+                .. workers is { } n ? new[] { "--workers", n.ToString(CultureInfo.InvariantCulture) } : []],
+            cancellationToken, options);
         var ready = ReadyLine().Match(run.Output);
         if (run.ExitCode != 0 || !ready.Success)
         {

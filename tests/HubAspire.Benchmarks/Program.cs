@@ -1,6 +1,7 @@
 using HubAspire.Benchmarks;
 using HubAspire.Benchmarks.Api;
 using HubAspire.Benchmarks.Etl;
+using HubAspire.Benchmarks.ScaleOut;
 using HubAspire.Benchmarks.Web;
 
 // Benchmarks are programs, not tests: they print figures and never fail on a threshold.
@@ -19,6 +20,7 @@ return args.FirstOrDefault() switch
     "etl" => await EtlBenchmark.RunAsync(args[1..], stopping.Token),
     "api" => await ApiBenchmark.RunAsync(args[1..], stopping.Token),
     "web" => await WebBenchmark.RunAsync(args[1..], stopping.Token),
+    "scale-out" => await ScaleOutBenchmark.RunAsync(args[1..], stopping.Token),
     _ => Usage(),
 };
 
@@ -35,6 +37,9 @@ static int Usage()
           web [--runs <n>]                         the dashboard on the same full-scale stack behind the real web host, in headless
                                                    Chromium: navigation → Overview drawn and each tab drawn after a click, n runs
                                                    (default 5; run 1 on the API's cold cache); screenshots into docs/screenshots/
+          scale-out [--runs <n>] [--scale <s>]     the generator and the ETL's map step (no processed output) at scale s (default 10),
+                                                   n times (default 5): in-process on one core, on 1 silo and on 2 silos, every
+                                                   process pinned to one core (taskset); files and figures checked equal
         """);
     return 2;
 }

@@ -26,7 +26,10 @@ public sealed partial record EtlRun(
     /// <param name="assembly">The ETL's assembly (see <see cref="PublishedEtl"/>).</param>
     /// <param name="connectionString">A fresh database: the ETL skips a dataset it already loaded there.</param>
     /// <param name="noProcessed">Pass <see cref="NoProcessedOption"/>.</param>
-    public static async Task<EtlRun> ExecuteAsync(string assembly, string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken)
+    /// <param name="options">Where the ETL runs (pinned, as a cluster's client); by default as a user runs it.</param>
+    /// <param name="extraArguments">More options, e.g. <c>--force</c> to load the same dataset again into one database.</param>
+    public static async Task<EtlRun> ExecuteAsync(string assembly, string dataDirectory, string connectionString, bool noProcessed, CancellationToken cancellationToken,
+        ChildProcessOptions? options = null, IEnumerable<string>? extraArguments = null)
     {
         // Every run writes the processed dataset from scratch, whatever the ETL does with an existing one.
         var processed = new DatasetLayout(dataDirectory).ProcessedDirectory;
@@ -41,7 +44,8 @@ public sealed partial record EtlRun(
             arguments.Add(NoProcessedOption);
         }
 
-        var run = await ChildProcess.RunDotnetAsync(assembly, arguments, cancellationToken);
+        arguments.AddRange(extraArguments ?? []);
+        var run = await ChildProcess.RunDotnetAsync(assembly, arguments, cancellationToken, options);
         var done = SucceededLine().Match(run.Output);
         if (run.ExitCode != 0 || !done.Success)
         {

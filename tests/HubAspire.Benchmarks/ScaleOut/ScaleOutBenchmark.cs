@@ -1,0 +1,128 @@
+using System.Globalization;
+using HubAspire.Benchmarks.Etl;
+using HubAspire.Benchmarks.Figures;
+using HubAspire.Datasets.Manifest;
+using HubAspire.Testing.FileSystem;
+using HubAspire.Testing.Postgres;
+using HubAspire.Store;
+using Npgsql;
+
+namespace HubAspire.Benchmarks.ScaleOut;
+
+/// <summary>
+/// The generator and the ETL's map step (its aggregate phase, without processed output) three ways,
+/// every process pinned with <c>taskset</c> and told it has one core: in-process on core 0 (the
+/// anchor), on a cluster of one silo (core 0) and of two silos (cores 0 and 1). The job itself, the
+/// cluster's client, shares core 0 in all three. The configurations take turns within each run, so
+/// the machine's drift spreads over all of them; the cluster's start is timed apart.
+/// </summary>
+public static class ScaleOutBenchmark
+{
+    private enum Setup { InProcess, OneSilo, TwoSilos }
+
+    private const int ClientCore = 0;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var runs = BenchmarkOptions.Parse(args).Runs;
+        var scale = args.SkipWhile(a => a != "--scale").Skip(1).Select(a => double.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(10.0);
+        using var temp = new TempDirectory("hubaspire-bench-");
+        await using var server = await TestPostgresServer.StartAsync(backend: null, cancellationToken);
+        var database = await server.CreateDatabaseAsync("scale_out", cancellationToken);
+        await using (var dataSource = NpgsqlDataSource.Create(database))
+        {
+            await new RunStore(dataSource).MigrateAsync(cancellationToken);
+        }
+
+        Console.WriteLine($"scale-out: scale {scale}, {runs} run(s), {Environment.ProcessorCount} cores, data in {temp.Path}; PostgreSQL: {server.Backend} backend");
+        var results = Enum.GetValues<Setup>().ToDictionary(s => s, _ => new SetupResults());
+        DatasetManifest? anchorDataset = null;
+        DashboardFigures? anchorFigures = null;
+        var differences = new List<string>();
+
+        for (var run = 0; run < runs; run++)
+        {
+            foreach (var setup in Enum.GetValues<Setup>())
+            {
+                await using var cluster = setup == Setup.InProcess ? null
+                    : await BenchCluster.StartAsync(database, setup == Setup.OneSilo ? [0] : [0, 1], cancellationToken);
+                var options = cluster?.ClientOptions(ClientCore) ?? new ChildProcessOptions(ClientCore);
+
+                var generated = await GeneratorRun.ExecuteAsync(scale, temp.Path, cancellationToken, options, workers: 1);
+                var dataset = DatasetManifest.TryRead(Path.Combine(temp.Path, "raw"))!;
+                var etl = await EtlRun.ExecuteAsync(EtlRun.BuiltAssembly, temp.Path, database, noProcessed: true, cancellationToken, options, ["--force", "--workers", "1"]);
+                var figures = await EtlBenchmark.OurFiguresAsync(etl);
+
+                // Every setup must make the anchor's files and figures.
+                anchorDataset ??= dataset;
+                anchorFigures ??= figures;
+                if (!dataset.Entities.SelectMany(e => e.Files).SequenceEqual(anchorDataset.Entities.SelectMany(e => e.Files)))
+                {
+                    differences.Add($"{setup}, run {run + 1}: the generated files differ from the in-process generator's (path, rows, bytes)");
+                }
+
+                differences.AddRange(FigureComparison.Compare(figures, anchorFigures).Differences.Select(d => $"{setup}, run {run + 1}: {d}"));
+
+                var result = results[setup];
+                result.Generate.Add(generated.GenerateSeconds);
+                result.Map.Add(etl.AggregateSeconds);
+                if (cluster is not null)
+                {
+                    result.ClusterStart.Add(cluster.StartTime.TotalSeconds);
+                }
+
+                Console.WriteLine($"  run {run + 1}, {Describe(setup)}: generate {generated.GenerateSeconds:F2} s, map {etl.AggregateSeconds:F2} s" +
+                    (cluster is null ? "" : $" (cluster started in {cluster.StartTime.TotalSeconds:F1} s)"));
+            }
+        }
+
+        Console.WriteLine();
+        Print(results, scale, anchorDataset!.Entities.Sum(e => e.Rows));
+        foreach (var difference in differences)
+        {
+            Console.WriteLine($"DIFFERENCE: {difference}");
+        }
+
+        Console.WriteLine(differences.Count == 0 ? "Every setup made the in-process files (path, rows, bytes) and figures." : $"{differences.Count} difference(s).");
+        return differences.Count == 0 ? 0 : 1;
+    }
+
+    private static void Print(IReadOnlyDictionary<Setup, SetupResults> results, double scale, long rows)
+    {
+        Console.WriteLine($"scale {scale}: {rows:N0} rows; medians of {results[Setup.InProcess].Generate.Count} run(s), each process on one core");
+        var anchor = results[Setup.InProcess];
+        var table = new Table("setup", "generate s", "× in-process", "map s", "× in-process", "cluster start s");
+        foreach (var (setup, result) in results)
+        {
+            table.Add(Describe(setup),
+                $"{Statistics.Median(result.Generate):F2}", $"{Statistics.Median(result.Generate) / Statistics.Median(anchor.Generate):F2}",
+                $"{Statistics.Median(result.Map):F2}", $"{Statistics.Median(result.Map) / Statistics.Median(anchor.Map):F2}",
+                result.ClusterStart.Count == 0 ? "" : $"{Statistics.Median(result.ClusterStart):F1}");
+        }
+
+        table.Print();
+        var (one, two) = (results[Setup.OneSilo], results[Setup.TwoSilos]);
+        Console.WriteLine($"speed-up, 2 silos over 1 (target ≥ 1.7): generate {Statistics.Median(one.Generate) / Statistics.Median(two.Generate):F2}×, " +
+            $"map {Statistics.Median(one.Map) / Statistics.Median(two.Map):F2}×");
+        Console.WriteLine($"overhead, 1 silo over in-process (target ≤ 15 %): generate {Overhead(one.Generate, anchor.Generate)}, map {Overhead(one.Map, anchor.Map)}");
+    }
+
+    private static string Overhead(List<double> cluster, List<double> inProcess) =>
+        $"{(Statistics.Median(cluster) / Statistics.Median(inProcess) - 1) * 100:+0;-0} %";
+
+    private static string Describe(Setup setup) => setup switch
+    {
+        Setup.InProcess => "in-process, core 0",
+        Setup.OneSilo => "1 silo, core 0",
+        _ => "2 silos, cores 0 and 1",
+    };
+
+    private sealed class SetupResults
+    {
+        public List<double> Generate { get; } = [];
+
+        public List<double> Map { get; } = [];
+
+        public List<double> ClusterStart { get; } = [];
+    }
+}
