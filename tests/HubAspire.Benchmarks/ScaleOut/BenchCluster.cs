@@ -33,8 +33,21 @@ public sealed class BenchCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
+    public int Silos => _silos.Count;
+
     /// <summary>From the first silo's start until the membership lists every silo as active.</summary>
     public TimeSpan StartTime { get; private set; }
+
+    /// <summary>CPU seconds (user and system) the silos have used so far, from <c>/proc</c>.</summary>
+    public double CpuSeconds() => _silos.Sum(silo =>
+    {
+        // utime and stime are the 14th and 15th fields, after the parenthesised command name.
+        var fields = File.ReadAllText($"/proc/{silo.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicksPerSecond;
+    });
+
+    /// <summary>The kernel's clock tick (<c>getconf CLK_TCK</c>), 100 on Linux.</summary>
+    private const int ClockTicksPerSecond = 100;
 
     /// <summary>The client's settings: the same cluster and membership, pinned to <paramref name="core"/>.</summary>
     public ChildProcessOptions ClientOptions(int core) => new(core, _membership);

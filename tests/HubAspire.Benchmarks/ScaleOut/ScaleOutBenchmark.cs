@@ -48,9 +48,13 @@ public static class ScaleOutBenchmark
                     : await BenchCluster.StartAsync(database, setup == Setup.OneSilo ? [0] : [0, 1], cancellationToken);
                 var options = cluster?.ClientOptions(ClientCore) ?? new ChildProcessOptions(ClientCore);
 
+                var siloCpu = cluster?.CpuSeconds() ?? 0;
                 var generated = await GeneratorRun.ExecuteAsync(scale, temp.Path, cancellationToken, options, workers: 1);
+                var generateBusy = cluster is null ? 1 : (cluster.CpuSeconds() - siloCpu) / (generated.WallSeconds * cluster.Silos);
                 var dataset = DatasetManifest.TryRead(Path.Combine(temp.Path, "raw"))!;
+                siloCpu = cluster?.CpuSeconds() ?? 0;
                 var etl = await EtlRun.ExecuteAsync(EtlRun.BuiltAssembly, temp.Path, database, noProcessed: true, cancellationToken, options, ["--force", "--workers", "1"]);
+                var mapBusy = cluster is null ? 1 : (cluster.CpuSeconds() - siloCpu) / (etl.WallSeconds * cluster.Silos);
                 var figures = await EtlBenchmark.OurFiguresAsync(etl);
 
                 // Every setup must make the anchor's files and figures.
@@ -72,7 +76,7 @@ public static class ScaleOutBenchmark
                 }
 
                 Console.WriteLine($"  run {run + 1}, {Describe(setup)}: generate {generated.GenerateSeconds:F2} s, map {etl.AggregateSeconds:F2} s" +
-                    (cluster is null ? "" : $" (cluster started in {cluster.StartTime.TotalSeconds:F1} s)"));
+                    (cluster is null ? "" : $" (cluster started in {cluster.StartTime.TotalSeconds:F1} s; silos busy {generateBusy:P0} and {mapBusy:P0} of the jobs' wall time)"));
             }
         }
 
