@@ -43,10 +43,12 @@ public static class FileMapper
         for (var rowGroup = 0; rowGroup < source.RowGroupCount; rowGroup++)
         {
             await source.ReadRowGroupAsync(rowGroup, requests, columns, token);
-            cube.Merge(entity.Map(columns));
+            // The processed batch is derived first, so the cube reads the features the two share from it.
+            var derived = copy?.Derive(columns);
+            cube.Merge(entity.Map(columns, derived));
             if (copy is not null)
             {
-                await copy.WriteRowGroupAsync(columns, token);
+                await copy.WriteRowGroupAsync(token);
             }
 
             rowsMapped?.Invoke(columns.RowCount);

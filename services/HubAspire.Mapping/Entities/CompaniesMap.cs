@@ -16,7 +16,7 @@ public sealed class CompaniesMap : EntityMap
         [ReadMonth(), ReadCategory("industry"), ReadCategory("region"), ReadInteger("employee_count"), ReadReal("annual_revenue"), ReadInteger("website_traffic_monthly")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var cube = Accumulator(columns, Category(columns, "industry"), Category(columns, "region"));
         var employees = columns.Int64("employee_count");

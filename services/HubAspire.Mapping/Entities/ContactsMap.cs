@@ -16,12 +16,13 @@ public sealed class ContactsMap : EntityMap
         [ReadMonth(), ReadCategory("lifecycle_stage"), ReadCategory("lead_source"), ReadInteger("lead_score"), ReadInteger("num_page_views"), ReadInteger("num_form_submissions")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var cube = Accumulator(columns, Category(columns, "lifecycle_stage"), Category(columns, "lead_source"));
         var scores = columns.Int64("lead_score");
         var pageViews = columns.Int64("num_page_views");
         var forms = columns.Int64("num_form_submissions");
+        var derivedEngagement = derived?.Int32("engagement_index");
         int rows = Slot(Measure.Rows), score = Slot("lead_score"), engagement = Slot("engagement_index");
 
         Span<long> m = stackalloc long[Cube.Measures.Count];
@@ -29,7 +30,7 @@ public sealed class ContactsMap : EntityMap
         {
             m[rows] = 1;
             m[score] = scores[i];
-            m[engagement] = EntityFeatures.EngagementIndex(pageViews[i], forms[i]);
+            m[engagement] = derivedEngagement?[i] ?? EntityFeatures.EngagementIndex(pageViews[i], forms[i]);
             cube.Add(i, m);
         }
 

@@ -20,7 +20,7 @@ public sealed class DealsMap : EntityMap
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var stage = columns.Categorical("stage");
         var won = FlagPerLabel(stage, EntityFeatures.IsWon);
@@ -32,6 +32,7 @@ public sealed class DealsMap : EntityMap
         var probabilities = columns.Double("probability");
         var days = columns.Int64("days_in_pipeline");
         var stageCodes = stage.Codes;
+        var (derivedWeighted, derivedVelocity) = (derived?.Double("weighted_amount"), derived?.Double("velocity_score"));
         var (amountUnits, weightedUnits, velocityUnits, probabilityUnits) =
             (MeasureOf("amount"), MeasureOf("weighted_amount"), MeasureOf("velocity_score"), MeasureOf("probability"));
         int rows = Slot(Measure.Rows), amount = Slot("amount"), weighted = Slot("weighted_amount"), wonCount = Slot("won"),
@@ -44,7 +45,7 @@ public sealed class DealsMap : EntityMap
             var isWon = won[stageCodes[i]];
             var isLost = lost[stageCodes[i]];
             var amountCents = amountUnits.ToUnits(amounts[i]);
-            var weightedCents = weightedUnits.ToUnits(EntityFeatures.WeightedAmount(amounts[i], probabilities[i]));
+            var weightedCents = weightedUnits.ToUnits(derivedWeighted?[i] ?? EntityFeatures.WeightedAmount(amounts[i], probabilities[i]));
             m[rows] = 1;
             m[amount] = amountCents;
             m[weighted] = weightedCents;
@@ -52,7 +53,7 @@ public sealed class DealsMap : EntityMap
             m[lostCount] = isLost ? 1 : 0;
             m[wonAmount] = isWon ? amountCents : 0;
             m[openWeighted] = isWon || isLost ? 0 : weightedCents;
-            m[velocity] = velocityUnits.ToUnits(EntityFeatures.VelocityScore(probabilities[i], days[i]));
+            m[velocity] = velocityUnits.ToUnits(derivedVelocity?[i] ?? EntityFeatures.VelocityScore(probabilities[i], days[i]));
             m[probability] = probabilityUnits.ToUnits(probabilities[i]);
             m[daysInPipeline] = days[i];
             cube.Add(i, m);

@@ -17,7 +17,7 @@ public sealed class EmailCampaignsMap : EntityMap
         [ReadMonth(), ReadCategory("campaign_type"), ReadInteger("send_hour"), ReadCategory("action")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var action = columns.Categorical("action");
         var opened = FlagPerLabel(action, EntityFeatures.IsOpened);

@@ -34,7 +34,12 @@ public abstract class EntityMap
     public abstract IReadOnlyList<ColumnRequest> Columns { get; }
 
     /// <summary>The row group's partial cube.</summary>
-    public abstract CubeCells Map(RowGroupColumns columns);
+    /// <param name="derived">
+    /// The row group's processed batch when its processed copy is written, <see cref="Derive"/> already
+    /// applied: a feature the cube shares with it (a weighted amount, an SLA flag) is read from there, so
+    /// each feature is computed once per row; null when no copy is written, and the cube computes it.
+    /// </param>
+    public abstract CubeCells Map(RowGroupColumns columns, ColumnBatch? derived);
 
     /// <summary>An accumulator placing rows by the cube's month column, with "all" as its first dimension.</summary>
     protected CubeAccumulator Accumulator(RowGroupColumns columns, params DimensionColumn[] dimensions) =>

@@ -16,11 +16,12 @@ public sealed class MarketingEventsMap : EntityMap
         [ReadMonth(), ReadCategory("channel"), ReadCategory("event_type"), ReadInteger("session_duration_sec"), ReadInteger("page_depth")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var cube = Accumulator(columns, Category(columns, "channel"), Category(columns, "event_type"));
         var durations = columns.Int64("session_duration_sec");
         var depths = columns.Int64("page_depth");
+        var derivedEngaged = derived?.Int32("is_engaged");
         int rows = Slot(Measure.Rows), duration = Slot("session_duration_sec"), engaged = Slot("engaged"), depth = Slot("page_depth");
 
         Span<long> m = stackalloc long[Cube.Measures.Count];
@@ -28,7 +29,7 @@ public sealed class MarketingEventsMap : EntityMap
         {
             m[rows] = 1;
             m[duration] = durations[i];
-            m[engaged] = EntityFeatures.IsEngagedEvent(durations[i]) ? 1 : 0;
+            m[engaged] = derivedEngaged?[i] ?? ToFlag(EntityFeatures.IsEngagedEvent(durations[i]));
             m[depth] = depths[i];
             cube.Add(i, m);
         }

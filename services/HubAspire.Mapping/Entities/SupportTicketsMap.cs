@@ -17,7 +17,7 @@ public sealed class SupportTicketsMap : EntityMap
         [ReadMonth(), ReadCategory("category"), ReadCategory("priority"), ReadReal("resolution_hours"), ReadInteger("satisfaction_score")];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var priority = columns.Categorical("priority");
         var cube = Accumulator(columns, Category(columns, "category"), DimensionColumn.Of(priority));
@@ -26,6 +26,7 @@ public sealed class SupportTicketsMap : EntityMap
         var priorityCodes = priority.Codes;
         var priorities = priority.Values;
         var hoursUnits = MeasureOf("resolution_hours");
+        var derivedSlaMet = derived?.Int32("sla_met");
         int rows = Slot(Measure.Rows), resolution = Slot("resolution_hours"), slaMet = Slot("sla_met"), score = Slot("satisfaction_score");
 
         Span<long> m = stackalloc long[Cube.Measures.Count];
@@ -33,7 +34,7 @@ public sealed class SupportTicketsMap : EntityMap
         {
             m[rows] = 1;
             m[resolution] = hoursUnits.ToUnits(hours[i]);
-            m[slaMet] = EntityFeatures.SlaMet(priorities[priorityCodes[i]], hours[i]) ? 1 : 0;
+            m[slaMet] = derivedSlaMet?[i] ?? ToFlag(EntityFeatures.SlaMet(priorities[priorityCodes[i]], hours[i]));
             m[score] = satisfaction[i];
             cube.Add(i, m);
         }

@@ -19,13 +19,14 @@ public sealed class WebAnalyticsMap : EntityMap
     ];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override CubeCells Map(RowGroupColumns columns)
+    public override CubeCells Map(RowGroupColumns columns, ColumnBatch? derived)
     {
         var cube = Accumulator(columns, Category(columns, "page_url"), Category(columns, "country"), Category(columns, "device_type"));
         var durations = columns.Int64("session_duration_sec");
         var bounces = columns.Int64("bounce");
         var conversions = columns.Int64("conversion");
         var pageViews = columns.Int64("page_views");
+        var derivedEngaged = derived?.Int32("engaged_session");
         int rows = Slot(Measure.Rows), duration = Slot("session_duration_sec"), bounce = Slot("bounce"),
             conversion = Slot("conversion"), views = Slot("page_views"), engaged = Slot("engaged");
 
@@ -37,7 +38,7 @@ public sealed class WebAnalyticsMap : EntityMap
             m[bounce] = bounces[i];
             m[conversion] = conversions[i];
             m[views] = pageViews[i];
-            m[engaged] = EntityFeatures.IsEngagedSession(durations[i], bounces[i]) ? 1 : 0;
+            m[engaged] = derivedEngaged?[i] ?? ToFlag(EntityFeatures.IsEngagedSession(durations[i], bounces[i]));
             cube.Add(i, m);
         }
 

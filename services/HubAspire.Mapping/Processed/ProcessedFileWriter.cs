@@ -65,16 +65,33 @@ public sealed class ProcessedFileWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Appends <paramref name="raw"/>, one raw row group with every raw column, as one processed row group.</summary>
-    public async Task WriteRowGroupAsync(RowGroupColumns raw, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fills the next processed row group from <paramref name="raw"/>, one raw row group with every raw
+    /// column: the raw columns copied, the derived ones computed. Returns it for the cube to read.
+    /// </summary>
+    public ColumnBatch Derive(RowGroupColumns raw)
     {
         _writing.Start();
         try
         {
             RawColumnCopy.Copy(_table.Raw, raw, _batch, _rawFilePath);
-            Derive(raw);
+            DeriveColumns(raw);
+            return _batch;
+        }
+        finally
+        {
+            _writing.Stop();
+        }
+    }
+
+    /// <summary>Appends the row group filled by <see cref="Derive"/>.</summary>
+    public async Task WriteRowGroupAsync(CancellationToken cancellationToken)
+    {
+        _writing.Start();
+        try
+        {
             await _writer.WriteRowGroupAsync(_batch, cancellationToken);
-            _rows += raw.RowCount;
+            _rows += _batch.Count;
         }
         catch (Exception e) when (ProcessedStage.IsWriteFailure(e))
         {
@@ -125,7 +142,7 @@ public sealed class ProcessedFileWriter : IAsyncDisposable
         _span?.Dispose();
     }
 
-    private void Derive(RowGroupColumns raw)
+    private void DeriveColumns(RowGroupColumns raw)
     {
         try
         {
