@@ -27,7 +27,8 @@ public sealed record ChildProcessOptions(int? Core = null, IReadOnlyDictionary<s
 }
 
 /// <summary>What a finished child process printed (stdout, then stderr), how long it ran and its peak resident memory.</summary>
-public sealed record ChildProcessResult(int ExitCode, string Output, double WallSeconds, double PeakMegabytes);
+/// <param name="CpuSeconds">User and system CPU time of the child (GNU time); NaN without GNU time.</param>
+public sealed record ChildProcessResult(int ExitCode, string Output, double WallSeconds, double PeakMegabytes, double CpuSeconds);
 
 /// <summary>
 /// Runs one of our executables (a .NET assembly built next to this program) as a separate process,
@@ -59,7 +60,7 @@ public static class ChildProcess
         var peakFile = File.Exists(GnuTime) ? Path.GetTempFileName() : null;
         string[] command =
         [
-            .. peakFile is null ? [] : new[] { GnuTime, "--quiet", "--format=%M", "--output=" + peakFile },
+            .. peakFile is null ? [] : new[] { GnuTime, "--quiet", "--format=%M %U %S", "--output=" + peakFile },
             .. options.Pinning,
             "dotnet",
             .. dotnetArguments,
@@ -104,8 +105,10 @@ public static class ChildProcess
             }
 
             var wall = clock.Elapsed.TotalSeconds;
-            var kilobytes = peakFile is null ? polledKilobytes : long.Parse(File.ReadLines(peakFile).Last(), CultureInfo.InvariantCulture);
-            return new ChildProcessResult(process.ExitCode, await output + await errors, wall, kilobytes * 1024 / 1e6);
+            // GNU time's line: peak kilobytes, user seconds, system seconds.
+            var measured = peakFile is null ? null : File.ReadLines(peakFile).Last().Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var kilobytes = measured?[0] ?? polledKilobytes;
+            return new ChildProcessResult(process.ExitCode, await output + await errors, wall, kilobytes * 1024 / 1e6, measured is null ? double.NaN : measured[1] + measured[2]);
         }
         finally
         {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace HubAspire.Benchmarks;
 
 /// <summary>One run of the real generator executable, as a separate process, and what it reported.</summary>
-public sealed partial record GeneratorRun(double WallSeconds, double GenerateSeconds, long Rows, double PeakMegabytes, double OutputMegabytes)
+public sealed partial record GeneratorRun(double WallSeconds, double GenerateSeconds, long Rows, double PeakMegabytes, double OutputMegabytes, double CpuSeconds)
 {
     /// <param name="options">Where the generator runs (pinned, as a cluster's client); by default as a user runs it.</param>
     /// <param name="workers">Its <c>--workers</c>; by default one per core.</param>
@@ -26,7 +26,8 @@ public sealed partial record GeneratorRun(double WallSeconds, double GenerateSec
             Number(ready.Groups["seconds"].Value),
             (long)Number(ready.Groups["rows"].Value),
             Number(ready.Groups["peak"].Value),
-            Number(ready.Groups["size"].Value));
+            Number(ready.Groups["size"].Value),
+            run.CpuSeconds);
     }
 
     private static double Number(string text) => double.Parse(text.Replace(",", ""), CultureInfo.InvariantCulture);

@@ -71,7 +71,8 @@ public static class EtlReport
 
         var median = new EtlRun(
             Median(runs.Select(r => r.WallSeconds)), Median(runs.Select(r => r.MigrateSeconds)), Median(runs.Select(r => r.AggregateSeconds)),
-            Median(runs.Select(r => r.LoadSeconds)), rows, 0, Median(runs.Select(r => r.PeakMegabytes)), Median(runs.Select(r => r.ProcessedMegabytes)), "");
+            Median(runs.Select(r => r.LoadSeconds)), rows, 0, Median(runs.Select(r => r.PeakMegabytes)), Median(runs.Select(r => r.ProcessedMegabytes)), "",
+            Median(runs.Select(r => r.CpuSeconds)));
         AddRun(table, "1", name, "median", median);
         return median;
     }

@@ -13,7 +13,7 @@ namespace HubAspire.Benchmarks.Etl;
 /// </summary>
 public sealed partial record EtlRun(
     double WallSeconds, double MigrateSeconds, double AggregateSeconds, double LoadSeconds, long Rows, long RunId,
-    double PeakMegabytes, double ProcessedMegabytes, string ConnectionString)
+    double PeakMegabytes, double ProcessedMegabytes, string ConnectionString, double CpuSeconds)
 {
     public const string NoProcessedOption = "--no-processed";
 
@@ -62,7 +62,8 @@ public sealed partial record EtlRun(
             runId,
             run.PeakMegabytes,
             Directory.Exists(processed) ? Directory.EnumerateFiles(processed, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length) / 1e6 : 0,
-            connectionString);
+            connectionString,
+            run.CpuSeconds);
     }
 
     /// <summary>The "migrate" phase the ETL records in its run; NaN when it records none.</summary>

@@ -39,12 +39,14 @@ public sealed class BenchCluster : IAsyncDisposable
     public TimeSpan StartTime { get; private set; }
 
     /// <summary>CPU seconds (user and system) the silos have used so far, from <c>/proc</c>.</summary>
-    public double CpuSeconds() => _silos.Sum(silo =>
+    public double CpuSeconds() => _silos.Sum(SiloCpuSeconds);
+
+    private static double SiloCpuSeconds(Process silo)
     {
         // utime and stime are the 14th and 15th fields, after the parenthesised command name.
         var fields = File.ReadAllText($"/proc/{silo.Id}/stat").Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / (double)ClockTicksPerSecond;
-    });
+    }
 
     /// <summary>The kernel's clock tick (<c>getconf CLK_TCK</c>), 100 on Linux.</summary>
     private const int ClockTicksPerSecond = 100;
