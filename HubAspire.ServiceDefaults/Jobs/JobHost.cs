@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace HubAspire.Jobs;
 
@@ -38,9 +39,22 @@ public static class JobHost
         builder.AddServiceDefaults(telemetryName);
         builder.AddConsoleLogLines();
         builder.Services.AddSingleton<TCommand>();
+        // A failed start is reported below in one line; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         using var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A service the job needs at start (the cluster's membership store, say) is unreachable or
+            // misconfigured: one line saying what, not a stack trace.
+            Console.Error.WriteLine($"error: the job could not start: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
         var exitCode = await host.Services.GetRequiredService<TCommand>()
             .RunAsync(request, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         await host.StopAsync();

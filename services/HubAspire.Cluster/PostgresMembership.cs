@@ -21,11 +21,15 @@ public static class PostgresMembership
         configuration[$"{Section}:ConnectionString"]
         ?? (configuration[$"{Section}:ConnectionName"] is { Length: > 0 } name ? configuration.GetConnectionString(name) : null);
 
+    /// <summary>A missing connection string stays missing, so the provider's own check says so.</summary>
+    private static string? InOurSchema(string? connectionString) =>
+        string.IsNullOrEmpty(connectionString) ? connectionString : PostgresMembershipSchema.ConnectionStringFor(connectionString);
+
     public static void CompleteProviderOptions(IServiceCollection services)
     {
         services.PostConfigure<AdoNetClusteringSiloOptions>(options =>
-            (options.Invariant, options.ConnectionString) = (PostgresMembershipSchema.Invariant, PostgresMembershipSchema.ConnectionStringFor(options.ConnectionString ?? "")));
+            (options.Invariant, options.ConnectionString) = (PostgresMembershipSchema.Invariant, InOurSchema(options.ConnectionString)));
         services.PostConfigure<AdoNetClusteringClientOptions>(options =>
-            (options.Invariant, options.ConnectionString) = (PostgresMembershipSchema.Invariant, PostgresMembershipSchema.ConnectionStringFor(options.ConnectionString ?? "")));
+            (options.Invariant, options.ConnectionString) = (PostgresMembershipSchema.Invariant, InOurSchema(options.ConnectionString)));
     }
 }

@@ -20,7 +20,8 @@ public sealed class ClusterApplicationTests
     [Fact]
     public async Task With_three_silos_and_two_APIs_the_web_serves_the_in_process_figures()
     {
-        await using var run = await AppHostRun.StartAsync("executable", ["Cluster:Silos=3", "Api:Replicas=2"], Token);
+        using var telemetry = new OtlpReceiver();
+        await using var run = await AppHostRun.StartAsync("executable", ["Cluster:Silos=3", "Api:Replicas=2"], Token, builder => telemetry.ReceiveFrom(builder));
         Assert.Equal(3, run.App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .Single(r => r.Name == "silo").Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
         foreach (var job in new[] { "generator", "etl" })
@@ -32,6 +33,11 @@ public sealed class ClusterApplicationTests
         await run.App.ResourceNotifications.WaitForResourceHealthyAsync("web", WaitBehavior.StopOnResourceUnavailable, Token);
         using var web = run.App.CreateHttpClient("web", "http");
         var onCluster = await KpisAsync(web);
+
+        // The ETL's run trace reaches into the silos: a file's map span, exported by a silo, carries the run's trace id.
+        var traceId = (string)(await ServedJsonAsync(web, "/api/runs/latest"))["trace_id"]!;
+        await Eventually.HoldsAsync(() => Task.FromResult(telemetry.ReceivedSpanInTrace("silo", "read web_analytics/part-00000.parquet", traceId)),
+            TimeSpan.FromSeconds(30), () => $"a silo's map span in the ETL run's trace {traceId} ({string.Join(", ", telemetry.Summary())})");
         Assert.Single(await ClusterIdsAsync(run, "silo", "generator", "etl"));
 
         // The same raw dataset through the in-process ETL (a forced, newer run), served by the same APIs.

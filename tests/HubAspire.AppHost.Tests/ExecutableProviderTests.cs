@@ -25,16 +25,7 @@ public sealed class ExecutableProviderApp : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        Run = await AppHostRun.StartAsync("executable", [], cancellationToken, builder =>
-        {
-            foreach (var service in builder.Resources.OfType<ProjectResource>().ToList())
-            {
-                // Added after Aspire's own OTLP settings, so these win.
-                builder.CreateResourceBuilder(service)
-                    .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString())
-                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
-            }
-        });
+        Run = await AppHostRun.StartAsync("executable", [], cancellationToken, Telemetry.ReceiveFrom);
         StartupEnds = new Dictionary<string, ResourceEvent>
         {
             ["generator"] = await Run.WaitForJobEndAsync("generator", cancellationToken),

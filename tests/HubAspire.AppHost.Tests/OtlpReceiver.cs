@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using HubAspire.Testing.Network;
 
 namespace HubAspire.AppHost.Tests;
@@ -27,12 +30,29 @@ public sealed class OtlpReceiver : IDisposable
 
     public Uri Endpoint { get; }
 
+    /// <summary>Makes every project of the application export its telemetry here, in place of the Aspire dashboard.</summary>
+    public void ReceiveFrom(IDistributedApplicationTestingBuilder builder)
+    {
+        foreach (var service in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            // Added after Aspire's own OTLP settings, so these win.
+            builder.CreateResourceBuilder(service)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Endpoint.ToString())
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+        }
+    }
+
     /// <summary>True once a trace export from <paramref name="service"/> (its <c>service.name</c>) held a span named <paramref name="span"/>.</summary>
     public bool ReceivedSpan(string service, string span) => TraceExportsWith(service, span) > 0;
 
     /// <summary>How many trace exports from <paramref name="service"/> held a span named <paramref name="span"/>.</summary>
     public int TraceExportsWith(string service, string span) =>
         exports.Count(e => e.Signal == "traces" && e.Body.AsSpan().IndexOf(ServiceNameAttribute(service)) >= 0 && e.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(span)) >= 0);
+
+    /// <summary>True once a trace export from <paramref name="service"/> held a span named <paramref name="span"/> in the trace <paramref name="traceId"/> (32 hex digits).</summary>
+    public bool ReceivedSpanInTrace(string service, string span, string traceId) =>
+        exports.Any(e => e.Signal == "traces" && e.Body.AsSpan().IndexOf(ServiceNameAttribute(service)) >= 0
+            && e.Body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(span)) >= 0 && e.Body.AsSpan().IndexOf(Convert.FromHexString(traceId)) >= 0);
 
     public IEnumerable<string> Summary() =>
         exports.GroupBy(e => e.Signal).Select(g => $"{g.Key}: {g.Count()} exports");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace HubAspire.Cluster.Client;
@@ -23,6 +24,8 @@ public static class ClusterClientHosting
             // The gateway list is re-read every second, so a client whose gateway died finds the others at once.
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1)));
         PostgresMembership.CompleteProviderOptions(builder.Services);
+        // A dead silo's gateway is retried every second with a warning each time; FileWorkers reports the death once.
+        builder.Logging.AddFilter("Orleans.Runtime.Messaging.ConnectionManager", LogLevel.Error);
         builder.Services.AddSingleton<FileWorkers>();
     }
 }

@@ -106,7 +106,7 @@ public sealed class EtlRunner(ILogger<EtlRunner> logger, FileWorkers? cluster = 
             // The run is marked failed even when our own token was cancelled: the store call must not be cancelled with it.
             await store.FailRunAsync(runId, reason, CancellationToken.None);
             EtlTelemetry.RunDuration.Record(clock.Elapsed.TotalSeconds, new KeyValuePair<string, object?>("status", "failed"));
-            logger.LogError("Run {RunId} failed: {Reason}. The previously served run is unchanged.", runId, reason);
+            logger.LogError("Run {RunId} failed: {Reason}. The previously served run is unchanged.", runId, reason.TrimEnd('.'));
             throw;
         }
     }
