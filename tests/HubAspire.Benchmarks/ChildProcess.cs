@@ -3,20 +3,20 @@ using System.Globalization;
 
 namespace HubAspire.Benchmarks;
 
-/// <summary>Where and how a child runs: pinned to one core (<c>taskset</c>, and the runtime told it has one processor), with more environment variables.</summary>
-public sealed record ChildProcessOptions(int? Core = null, IReadOnlyDictionary<string, string>? Environment = null)
+/// <summary>Where and how a child runs: pinned to some cores (<c>taskset</c>, and the runtime told how many it has), with more environment variables.</summary>
+public sealed record ChildProcessOptions(IReadOnlyList<int>? Cores = null, IReadOnlyDictionary<string, string>? Environment = null)
 {
     public static readonly ChildProcessOptions Default = new();
 
     /// <summary>The command line's prefix that pins the child; empty when it is not pinned.</summary>
-    public IEnumerable<string> Pinning => Core is { } core ? ["taskset", "--cpu-list", core.ToString(CultureInfo.InvariantCulture)] : [];
+    public IEnumerable<string> Pinning => Cores is { } cores ? ["taskset", "--cpu-list", string.Join(',', cores)] : [];
 
-    /// <summary>Applies the environment (and, pinned, <c>DOTNET_PROCESSOR_COUNT=1</c> so thread pools and GC size themselves to one core).</summary>
+    /// <summary>Applies the environment (and, pinned, <c>DOTNET_PROCESSOR_COUNT</c> so thread pools and GC size themselves to the cores given).</summary>
     public void ApplyTo(ProcessStartInfo start)
     {
-        if (Core is not null)
+        if (Cores is not null)
         {
-            start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
+            start.Environment["DOTNET_PROCESSOR_COUNT"] = Cores.Count.ToString(CultureInfo.InvariantCulture);
         }
 
         foreach (var (name, value) in Environment ?? new Dictionary<string, string>())

@@ -38,8 +38,9 @@ static int Usage()
                                                    Chromium: navigation → Overview drawn and each tab drawn after a click, n runs
                                                    (default 5; run 1 on the API's cold cache); screenshots into docs/screenshots/
           scale-out [--runs <n>] [--scale <s>]     the generator and the ETL's map step (no processed output) at scale s (default 10),
-                                                   n times (default 5): in-process on one core, on 1 silo and on 2 silos, every
-                                                   process pinned to one core (taskset); files and figures checked equal
+                                                   n times (default 5): in-process on one core, on 1 silo, on 2 silos (each
+                                                   pinned to its core with taskset) and in-process on both cores; files and
+                                                   figures checked equal
         """);
     return 2;
 }

@@ -9,7 +9,7 @@ namespace HubAspire.Cluster.Contracts;
 [Alias("hubaspire.file-worker")]
 public interface IFileWorkerGrain : IGrainWithStringKey
 {
-    /// <summary>How many files this worker's silo works on at once (its processor count).</summary>
+    /// <summary>How many files this worker's silo works on at once.</summary>
     [Alias("slots")]
     Task<int> GetSlotsAsync();
 

@@ -52,7 +52,7 @@ public sealed class BenchCluster : IAsyncDisposable
     private const int ClockTicksPerSecond = 100;
 
     /// <summary>The client's settings: the same cluster and membership, pinned to <paramref name="core"/>.</summary>
-    public ChildProcessOptions ClientOptions(int core) => new(core, _membership);
+    public ChildProcessOptions ClientOptions(int core) => new([core], _membership);
 
     /// <summary>Starts one silo per core in <paramref name="cores"/> and waits until all are active.</summary>
     public static async Task<BenchCluster> StartAsync(string connectionString, IReadOnlyList<int> cores, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ public sealed class BenchCluster : IAsyncDisposable
 
     private void StartSilo(int core)
     {
-        var options = new ChildProcessOptions(core, new Dictionary<string, string>(_membership)
+        var options = new ChildProcessOptions([core], new Dictionary<string, string>(_membership)
         {
             ["Orleans__Endpoints__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__Endpoints__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),

@@ -10,15 +10,16 @@ using Npgsql;
 namespace HubAspire.Benchmarks.ScaleOut;
 
 /// <summary>
-/// The generator and the ETL's map step (its aggregate phase, without processed output) three ways,
-/// every process pinned with <c>taskset</c> and told it has one core: in-process on core 0 (the
-/// anchor), on a cluster of one silo (core 0) and of two silos (cores 0 and 1). The job itself, the
-/// cluster's client, shares core 0 in all three. The configurations take turns within each run, so
-/// the machine's drift spreads over all of them; the cluster's start is timed apart.
+/// The generator and the ETL's map step (its aggregate phase, without processed output) four ways,
+/// every process pinned with <c>taskset</c> and told how many cores it has: in-process on core 0
+/// (the anchor), on a cluster of one silo (core 0) and of two silos (cores 0 and 1), and in-process
+/// on both cores (what this machine's two cores give without a cluster: the ceiling for two silos).
+/// The job itself, the cluster's client, shares core 0 with the silos. The setups take turns within
+/// each run, so the machine's drift spreads over all of them; the cluster's start is timed apart.
 /// </summary>
 public static class ScaleOutBenchmark
 {
-    private enum Setup { InProcess, OneSilo, TwoSilos }
+    private enum Setup { InProcess, OneSilo, TwoSilos, InProcessTwoCores }
 
     private const int ClientCore = 0;
 
@@ -46,14 +47,15 @@ public static class ScaleOutBenchmark
             {
                 await using var cluster = setup == Setup.InProcess ? null
                     : await BenchCluster.StartAsync(database, setup == Setup.OneSilo ? [0] : [0, 1], cancellationToken);
-                var options = cluster?.ClientOptions(ClientCore) ?? new ChildProcessOptions(ClientCore);
+                var cores = setup == Setup.InProcessTwoCores ? 2 : 1;
+                var options = cluster?.ClientOptions(ClientCore) ?? new ChildProcessOptions([.. Enumerable.Range(0, cores)]);
 
                 var siloCpu = cluster?.CpuSeconds() ?? 0;
-                var generated = await GeneratorRun.ExecuteAsync(scale, temp.Path, cancellationToken, options, workers: 1);
+                var generated = await GeneratorRun.ExecuteAsync(scale, temp.Path, cancellationToken, options, workers: cores);
                 var generateBusy = cluster is null ? 1 : (cluster.CpuSeconds() - siloCpu) / (generated.WallSeconds * cluster.Silos);
                 var dataset = DatasetManifest.TryRead(Path.Combine(temp.Path, "raw"))!;
                 siloCpu = cluster?.CpuSeconds() ?? 0;
-                var etl = await EtlRun.ExecuteAsync(EtlRun.BuiltAssembly, temp.Path, database, noProcessed: true, cancellationToken, options, ["--force", "--workers", "1"]);
+                var etl = await EtlRun.ExecuteAsync(EtlRun.BuiltAssembly, temp.Path, database, noProcessed: true, cancellationToken, options, ["--force", "--workers", cores.ToString(CultureInfo.InvariantCulture)]);
                 var mapBusy = cluster is null ? 1 : (cluster.CpuSeconds() - siloCpu) / (etl.WallSeconds * cluster.Silos);
                 var figures = await EtlBenchmark.OurFiguresAsync(etl);
 
@@ -106,10 +108,12 @@ public static class ScaleOutBenchmark
         }
 
         table.Print();
-        var (one, two) = (results[Setup.OneSilo], results[Setup.TwoSilos]);
+        var (one, two, bothCores) = (results[Setup.OneSilo], results[Setup.TwoSilos], results[Setup.InProcessTwoCores]);
         // Ratios of runs made back to back, then their median: the machine's speed drifts between runs.
         Console.WriteLine($"speed-up, 2 silos over 1 (target ≥ 1.7; median of each run's ratio): generate {PairedRatio(one.Generate, two.Generate):F2}×, " +
             $"map {PairedRatio(one.Map, two.Map):F2}×");
+        Console.WriteLine($"the machine's own, in-process on 2 cores over 1: generate {PairedRatio(anchor.Generate, bothCores.Generate):F2}×, " +
+            $"map {PairedRatio(anchor.Map, bothCores.Map):F2}×");
         Console.WriteLine($"overhead, 1 silo over in-process (target ≤ 15 %; median of each run's ratio): generate {Overhead(one.Generate, anchor.Generate)}, " +
             $"map {Overhead(one.Map, anchor.Map)}");
     }
@@ -124,7 +128,8 @@ public static class ScaleOutBenchmark
     {
         Setup.InProcess => "in-process, core 0",
         Setup.OneSilo => "1 silo, core 0",
-        _ => "2 silos, cores 0 and 1",
+        Setup.TwoSilos => "2 silos, cores 0 and 1",
+        _ => "in-process, cores 0 and 1",
     };
 
     private sealed class SetupResults
