@@ -45,8 +45,12 @@ public static class ScaleOutBenchmark
         {
             foreach (var setup in Enum.GetValues<Setup>())
             {
-                await using var cluster = setup == Setup.InProcess ? null
-                    : await BenchCluster.StartAsync(database, setup == Setup.OneSilo ? [0] : [0, 1], cancellationToken);
+                await using var cluster = setup switch
+                {
+                    Setup.OneSilo => await BenchCluster.StartAsync(database, [0], cancellationToken),
+                    Setup.TwoSilos => await BenchCluster.StartAsync(database, [0, 1], cancellationToken),
+                    _ => null,
+                };
                 var cores = setup == Setup.InProcessTwoCores ? 2 : 1;
                 var options = cluster?.ClientOptions(ClientCore) ?? new ChildProcessOptions([.. Enumerable.Range(0, cores)]);
 
