@@ -6,7 +6,7 @@ using Orleans.Runtime.Placement;
 namespace HubAspire.Cluster.Client;
 
 /// <summary>
-/// Fans files out over the cluster's silos, as many at a time on each silo as it has processors,
+/// Fans files out over the cluster's silos, as many at a time on each silo as it takes (its slots),
 /// the largest first (the caller's order), and hands each outcome back as it arrives. A silo that
 /// dies takes nothing with it: every file it had not finished goes back in the queue for the
 /// others, as soon as the membership lists it as gone rather than when a response times out. A
