@@ -35,17 +35,7 @@ internal sealed class ClientHost : IAsyncDisposable
             // A dead gateway should leave the client's list within the test's patience.
             .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1))
             .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(10)));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-
+        var host = await StartedHost.StartAsync(builder.Build(), cancellationToken);
         return new ClientHost(host);
     }
 

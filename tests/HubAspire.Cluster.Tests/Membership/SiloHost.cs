@@ -60,17 +60,7 @@ internal sealed class SiloHost : IAsyncDisposable
                 membership?.Invoke(options);
             })
             .ConfigureEndpoints(IPAddress.Loopback, FreePort.Next(), gatewayPort));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken);
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-
+        var host = await StartedHost.StartAsync(builder.Build(), cancellationToken);
         return new SiloHost(host, gatewayPort);
     }
 
